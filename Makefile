@@ -1,0 +1,78 @@
+# One entry point for every task. `make serve` and `make test` are the two
+# commands a newcomer needs; both set up what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+CHROMIUM := /usr/bin/chromium
+
+# MkDocs 1.6 prints an advert for MkDocs 2.0, which drops plugins; the
+# project stays on 1.6 on purpose (see README, maintenance notes).
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install chromium serve build test lint types pytest review links-external bench release-check clean
+
+help:
+	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
+	@echo "make test           alle Prüfungen und Tests (richtet alles ein, inkl. Chromium)"
+	@echo "make build          strenger Build nach site/"
+	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
+	@echo "make links-external externe Links prüfen (braucht Netz)"
+	@echo "make bench          Benchmark der Prüfungen"
+	@echo "make release-check  bricht ab, solange Betreiberangaben fehlen"
+
+install: $(STAMP)
+
+# The stamp's name carries a hash of the lock file, so a changed lock
+# reinstalls and an unchanged one costs nothing.
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@# The project's own code (scripts/portal) is importable from hooks,
+	@# scripts and tests through a .pth file: no build step, no copy.
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "hpv_mv_portal.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installiere Debians chromium für die Browsertests …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict --clean
+
+lint: install
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
+
+types: install
+	$(BIN)/mypy --strict hooks scripts
+
+pytest: install chromium
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+test: lint types pytest
+
+review: install
+	$(BIN)/python -m portal review
+
+links-external: install
+	$(BIN)/python -m portal links-external
+
+bench: install
+	$(BIN)/python scripts/benchmark.py
+
+release-check: install
+	PORTAL_REQUIRE_OPERATOR=true $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,113 @@
+"""Build the portal, or tiny sites made from inline files, in a temporary folder.
+
+Tiny sites inherit the portal's whole mkdocs.yml (theme, i18n, hooks) and
+replace only the pages and the navigation, so that a test exercises exactly
+the configuration readers get.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
+with MKDOCS_YML.open(encoding="utf-8") as _config:
+    HOOKS: list[str] = yaml_load(_config)["hooks"]
+
+DEFAULT_FRONT_MATTER = """\
+---
+title: {title}
+description: Eine Testseite für die Prüfungen des Portals.
+type: page
+audience: [Redaktion]
+tags: []
+owner: Redaktion
+---
+"""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    log: str
+    site_dir: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def warnings(self) -> list[str]:
+        """The text of every WARNING line of the build log, in order."""
+        return [
+            line.split("-", 1)[1].strip()
+            for line in self.log.splitlines()
+            if line.startswith("WARNING")
+        ]
+
+
+def page(title: str, body: str = "", *, front_matter: str | None = None) -> str:
+    """A Markdown page with valid front matter (unless given) and a body."""
+    head = DEFAULT_FRONT_MATTER.format(title=title) if front_matter is None else front_matter
+    return head + "\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def write_site(root: Path, pages: dict[str, str], *, extra_config: str = "") -> Path:
+    """Write docs/ and a mkdocs.yml inheriting the portal's; return the config path."""
+    docs = root / "docs"
+    for name, text in pages.items():
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    nav = "\n".join(
+        f"  - {name}" for name in sorted(pages) if name.endswith(".md") and ".en." not in name
+    )
+    hooks = "\n".join(f"  - {PROJECT_ROOT / hook}" for hook in HOOKS)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {MKDOCS_YML}\n"
+        f"docs_dir: {docs}\n"
+        f"site_dir: {root / 'site'}\n"
+        "not_in_nav: ''\n"
+        f"theme:\n  name: material\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
+        f"hooks:\n{hooks}\n"
+        f"nav:\n{nav}\n" + extra_config,
+        encoding="utf-8",
+    )
+    return config
+
+
+def build(
+    config: Path,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> BuildResult:
+    """Run `mkdocs build` as the portal's build would, and capture its log."""
+    site_dir = site_dir or config.parent / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
+    command += ["--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(
+        command,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})},
+        timeout=600,
+        check=False,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def build_portal(site_dir: Path, *, strict: bool = True) -> BuildResult:
+    """Build the real portal from the repository into `site_dir`."""
+    return build(MKDOCS_YML, site_dir=site_dir, strict=strict)
