@@ -1,0 +1,32 @@
+"""The editors' and maintainers' command line: ``python -m portal <befehl>``.
+
+Each sub-command lives in its own module, which provides
+``register(subparsers)``; the parser it adds sets ``run`` to a function that
+takes the parsed arguments and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable, Sequence
+
+COMMAND_MODULES: list[str] = []
+"""Modules that each add one sub-command, in the order `--help` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portal",
+        description="Werkzeuge für Redaktion und Betrieb des Wissensportals HPV M-V.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
