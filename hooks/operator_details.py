@@ -6,7 +6,6 @@ the block itself is the template ``overrides/partials/operator.html``.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,19 +14,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from portal.notices import notice_logger
 from portal.operator import describe_missing, missing_operator_fields
 
 # Missing operator details are a deployment setting, not a content error, so
 # this logger sits outside `mkdocs.*` on purpose: strict mode counts only
 # warnings there, and a preview or CI build must not fail for want of an
 # address nobody on the team knows. `make release-check` makes them required.
-log = logging.getLogger("portal.operator")
-# Print through MkDocs' own console handler, so the line looks like any other
-# warning of the build, without reaching the handler that counts for strict.
-for _handler in logging.getLogger("mkdocs").handlers:
-    if _handler.name == "MkDocsStreamHandler" and _handler not in log.handlers:
-        log.addHandler(_handler)
-        log.propagate = False
+# It prints like any other warning of the build (see portal.notices).
+log = notice_logger("portal.operator")
 
 MARKER = "<!-- portal:operator -->"
 

@@ -11,7 +11,7 @@ import argparse
 import importlib
 from collections.abc import Callable, Sequence
 
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["portal.metadata.command", "portal.review"]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 
 

@@ -1,0 +1,175 @@
+"""The audiences of the portal and the overview page generated for each of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from posixpath import relpath
+
+from portal.metadata.rules import PageRecord
+
+OVERVIEW_DIR = "zielgruppen"
+"""Overview pages live at /zielgruppen/<slug>/ and /en/zielgruppen/<slug>/."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    value: str
+    """The key editors write in `audience:` (German in both languages)."""
+    slug: str
+    english: str
+    intro_de: str
+    intro_en: str
+
+
+AUDIENCES: dict[str, Audience] = {
+    audience.value: audience
+    for audience in (
+        Audience(
+            "neue Fachkräfte",
+            "neue-fachkraefte",
+            "New staff",
+            "Seiten für Fachkräfte, die neu im ASD anfangen.",
+            "Pages for staff who are new to the ASD.",
+        ),
+        Audience(
+            "Mentor*innen",
+            "mentorinnen",
+            "Mentors",
+            "Seiten für Mentor*innen, die neue Kolleg*innen begleiten.",
+            "Pages for mentors who accompany new colleagues.",
+        ),
+        Audience(
+            "Leitung",
+            "leitung",
+            "Management",
+            "Seiten für Leitungskräfte in Jugendämtern und ASD.",
+            "Pages for managers in youth welfare offices and the ASD.",
+        ),
+        Audience(
+            "Jugendhilfeplanung",
+            "jugendhilfeplanung",
+            "Youth welfare planning",
+            "Seiten für die Jugendhilfeplanung.",
+            "Pages for youth welfare planning.",
+        ),
+        Audience(
+            "freie Träger",
+            "freie-traeger",
+            "Independent providers",
+            "Seiten für freie Träger der Jugendhilfe.",
+            "Pages for independent youth welfare providers.",
+        ),
+        Audience(
+            "Redaktion",
+            "redaktion",
+            "Editorial team",
+            "Seiten für die Redaktion des Portals.",
+            "Pages for the portal's editorial team.",
+        ),
+    )
+}
+"""In the order of the controlled list in definitions.schema.json (a test keeps them equal)."""
+
+
+def label(value: str, *, language: str) -> str:
+    audience = AUDIENCES.get(value)
+    if audience is None:
+        return value
+    return audience.value if language == "de" else audience.english
+
+
+def overview_src_uri(value: str) -> str:
+    return f"{OVERVIEW_DIR}/{AUDIENCES[value].slug}.md"
+
+
+def overview_markdown(audience: Audience, *, pages: dict[str, PageRecord], language: str) -> str:
+    """The overview page of one audience: its pages by section, with their descriptions."""
+    title = audience.value if language == "de" else audience.english
+    intro = audience.intro_de if language == "de" else audience.intro_en
+    lines = [*_front_matter(title, intro), f"# {title}", "", intro, ""]
+    sections: dict[str, list[str]] = {}
+    for record in _for_audience(pages.values(), audience.value):
+        shown = _translation(record, pages=pages, language=language)
+        link = relpath(record.src_uri, OVERVIEW_DIR)
+        entry = f"- [{_text(shown.data.get('title'))}]({link})"
+        if shown.language != language:
+            # A German page listed on an English overview: say so to the
+            # browser and to screen readers.
+            entry += "{ hreflang=de }"
+        description = _text(shown.data.get("description"))
+        entry += f": {description}" if description else ""
+        section = record.src_uri.split("/")[0] if "/" in record.src_uri else ""
+        sections.setdefault(section, []).append(entry)
+    if not sections:
+        lines.append("Noch keine Seiten." if language == "de" else "No pages yet.")
+    for section in sorted(sections):
+        heading = _section_title(section, pages=pages, language=language)
+        lines += [f"## {heading}", "", *sections[section], ""]
+    return "\n".join(lines) + "\n"
+
+
+def index_markdown(*, pages: dict[str, PageRecord], language: str) -> str:
+    """The list of all audiences, each with the number of its pages."""
+    title = "Zielgruppen" if language == "de" else "Audiences"
+    intro = (
+        "Welche Seiten für wen gedacht sind."
+        if language == "de"
+        else "Which pages are meant for whom."
+    )
+    lines = [*_front_matter(title, intro), f"# {title}", "", intro, ""]
+    for audience in AUDIENCES.values():
+        count = sum(1 for _ in _for_audience(pages.values(), audience.value))
+        name = audience.value if language == "de" else audience.english
+        unit = (
+            ("Seite" if count == 1 else "Seiten")
+            if language == "de"
+            else ("page" if count == 1 else "pages")
+        )
+        lines.append(f"- [{name}]({audience.slug}.md) ({count} {unit})")
+    return "\n".join(lines) + "\n"
+
+
+def _front_matter(title: str, description: str) -> list[str]:
+    return [
+        "---",
+        f'title: "{title}"',
+        f'description: "{description}"',
+        "---",
+        "",
+    ]
+
+
+def _for_audience(records: Iterable[PageRecord], value: str) -> list[PageRecord]:
+    # German sources only: a translation is listed in place of its source.
+    return sorted(
+        (
+            record
+            for record in records
+            if record.base_uri == record.src_uri
+            and isinstance(record.data.get("audience"), list)
+            and value in record.data["audience"]
+        ),
+        key=lambda record: record.src_uri,
+    )
+
+
+def _translation(record: PageRecord, *, pages: dict[str, PageRecord], language: str) -> PageRecord:
+    if language == "de":
+        return record
+    stem, _, extension = record.src_uri.rpartition(".")
+    return pages.get(f"{stem}.{language}.{extension}", record)
+
+
+def _section_title(section: str, *, pages: dict[str, PageRecord], language: str) -> str:
+    if not section:
+        return "Allgemein" if language == "de" else "General"
+    index = pages.get(f"{section}/index.md")
+    if index is None:
+        return section
+    return _text(_translation(index, pages=pages, language=language).data.get("title")) or section
+
+
+def _text(value: object) -> str:
+    # Titles and descriptions go into Markdown link text: no line breaks.
+    return " ".join(str(value).split()) if value is not None else ""

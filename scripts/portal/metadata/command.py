@@ -1,0 +1,38 @@
+"""``python -m portal metadata``: the build's front matter check, without a build."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from portal.metadata.check import check_docs
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "metadata",
+        help="Kopfdaten aller Seiten prüfen (wie der Build)",
+        description=(
+            "Prüft die Kopfdaten aller Markdown-Seiten gegen die Schemas in "
+            "scripts/portal/schemas/ und listet jedes Problem mit Datei und Zeile."
+        ),
+    )
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=PROJECT_ROOT / "docs",
+        help="Ordner der Quellen (Standard: docs)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    docs_dir: Path = args.docs.resolve()
+    result = check_docs(docs_dir, project_root=docs_dir.parent)
+    for finding in result.findings:
+        print(finding)
+    print(f"{len(result.pages)} Seiten geprüft, {len(result.findings)} Probleme.")
+    return 1 if result.findings else 0

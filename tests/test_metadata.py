@@ -1,0 +1,400 @@
+"""Every front matter rule, with the exact message an editor reads."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator
+
+from portal.metadata import check_docs
+from portal.metadata.audiences import AUDIENCES
+from portal.metadata.dates import add_months, format_date
+from portal.metadata.parse import to_json
+from portal.metadata.schemas import SCHEMA_DIR, TYPES, common_vocabulary, registry, validator
+
+PAGE = """\
+---
+title: Seite
+description: Eine Seite.
+type: page
+audience: [Leitung]
+tags: []
+owner: Redaktion
+---
+# Seite
+"""
+
+GUIDE = """\
+---
+title: Erste Woche
+description: Was in der ersten Woche geschieht.
+type: guide
+audience: [neue Fachkräfte]
+tags: [Einarbeitung]
+owner: Fachredaktion Einarbeitung
+updated: 2026-11-20
+reviewed: 2026-11-20
+review_interval_months: 12
+---
+# Erste Woche
+"""
+
+EVENT = """\
+---
+title: Fachtag
+description: Der Fachtag in Güstrow.
+type: event
+audience: [Leitung]
+tags: [Veranstaltung]
+owner: Projektdokumentation
+start: 2016-07-13
+end: 2016-07-13
+place: Güstrow
+organiser: Start gGmbH
+speakers: [{name: Hans-Ullrich Krause, organisation: IGfH}]
+---
+# Fachtag
+"""
+
+NEWSLETTER = """\
+---
+title: Newsletter 1
+description: Die erste Ausgabe.
+type: newsletter
+audience: [Leitung]
+tags: [Newsletter]
+owner: Projektdokumentation
+number: 1
+date: 2016-06-01
+---
+# Newsletter 1
+"""
+
+
+def findings(tmp_path: Path, pages: dict[str, str]) -> list[str]:
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return [str(finding) for finding in check_docs(docs, project_root=tmp_path).findings]
+
+
+def test_valid_pages_of_every_kind_pass(tmp_path: Path) -> None:
+    pages = {
+        "index.md": PAGE,
+        "einarbeitung/woche.md": GUIDE,
+        "veranstaltungen/fachtag.md": EVENT,
+        "newsletter/ausgabe-1.md": NEWSLETTER,
+    }
+    assert findings(tmp_path, pages) == []
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    text = PAGE.replace("description: Eine Seite.", "description: Fazit: gut.")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:3: Kopfdaten sind kein gültiges YAML (Spalte 19: ein Doppelpunkt an "
+        "dieser Stelle ist nicht erlaubt) — prüfen Sie Einrückung und Doppelpunkte in dieser "
+        "Zeile; Werte mit „:“, „#“ oder am Anfang mit „*“, „[“ oder „{“ gehören in "
+        "Anführungszeichen."
+    ]
+
+
+def test_missing_front_matter(tmp_path: Path) -> None:
+    assert findings(tmp_path, {"index.md": "# Nur Text\n"}) == [
+        "docs/index.md:1: Kopfdaten fehlen — beginnen Sie die Datei mit einem Block zwischen "
+        "zwei Zeilen „---“ (title, description, type, audience, tags, owner)."
+    ]
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    text = PAGE.replace("owner: Redaktion\n", "")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:1: Pflichtfeld „owner“ fehlt — ergänzen Sie „owner:“ (erlaubt: "
+        "Redaktion, Fachredaktion Einarbeitung, Fachredaktion Mentoring, Fachredaktion "
+        "Hilfeplanverfahren, Projektdokumentation)."
+    ]
+
+
+def test_missing_type_names_the_types_of_the_folder(tmp_path: Path) -> None:
+    text = EVENT.replace("type: event\n", "")
+    assert findings(tmp_path, {"veranstaltungen/fachtag.md": text}) == [
+        "docs/veranstaltungen/fachtag.md:1: Pflichtfeld „type“ fehlt — ergänzen Sie "
+        "„type: event“; in diesem Ordner erlaubt: event."
+    ]
+
+
+def test_unknown_type(tmp_path: Path) -> None:
+    text = PAGE.replace("type: page", "type: artikel")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:4: unbekannter Seitentyp „artikel“ — wählen Sie einen von: page, guide, "
+        "event, training, newsletter, publication, project."
+    ]
+
+
+def test_unknown_field(tmp_path: Path) -> None:
+    text = PAGE.replace("owner: Redaktion\n", "owner: Redaktion\nautor: Frau M.\n")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:8: unbekanntes Feld „autor“ — korrigieren Sie den Namen oder löschen "
+        "Sie das Feld; erlaubt: title, description, type, audience, tags, owner, hide, "
+        "template, search, icon, subtitle, status."
+    ]
+
+
+def test_material_keys_stay_allowed(tmp_path: Path) -> None:
+    text = PAGE.replace(
+        "owner: Redaktion\n",
+        "owner: Redaktion\nhide: [toc, navigation]\nsearch: {exclude: true}\n"
+        "template: seite.html\nstatus: new\n",
+    )
+    assert findings(tmp_path, {"index.md": text}) == []
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    text = PAGE.replace("audience: [Leitung]", "audience: Leitung")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:5: „audience“ muss Liste sein, ist aber Text — schreiben Sie den Wert "
+        "als Liste, z. B. „audience: [Leitung]“."
+    ]
+
+
+def test_value_outside_its_list(tmp_path: Path) -> None:
+    text = PAGE.replace("tags: []", "tags: [Recht, Schule]")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:6: „Schule“ ist kein erlaubter Wert für „tags“ (2. Eintrag) — wählen "
+        "Sie einen von: Hilfeplanung, Einarbeitung, Mentoring, Kinderschutz, "
+        "Qualitätsentwicklung, Modellprojekt, Fortbildung, Jugendhilfeplanung, Zusammenarbeit "
+        "mit freien Trägern, Recht, Veranstaltung, Publikation, Praxisbeispiel, Newsletter, "
+        "Glossar, Rechtliches, Redaktion."
+    ]
+
+
+def test_owner_must_be_a_role_not_a_person(tmp_path: Path) -> None:
+    text = PAGE.replace("owner: Redaktion", "owner: Erika Mustermann")
+    assert findings(tmp_path, {"index.md": text})[0].startswith(
+        "docs/index.md:7: „Erika Mustermann“ ist kein erlaubter Wert für „owner“ — "
+    )
+
+
+def test_empty_audience(tmp_path: Path) -> None:
+    text = PAGE.replace("audience: [Leitung]", "audience: []")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:5: „audience“ darf nicht leer sein — nennen Sie mindestens einen Wert "
+        "aus: neue Fachkräfte, Mentor*innen, Leitung, Jugendhilfeplanung, freie Träger, "
+        "Redaktion."
+    ]
+
+
+def test_date_that_is_not_a_date(tmp_path: Path) -> None:
+    text = GUIDE.replace("updated: 2026-11-20", "updated: letzte Woche")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:8: „letzte Woche“ in „updated“ ist kein Datum — schreiben "
+        "Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-20."
+    ]
+
+
+def test_impossible_date_is_reported_not_raised(tmp_path: Path) -> None:
+    text = GUIDE.replace("reviewed: 2026-11-20", "reviewed: 2026-02-30")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:9: „2026-02-30“ in „reviewed“ ist kein Datum — schreiben "
+        "Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-20."
+    ]
+
+
+def test_event_time_needs_an_offset(tmp_path: Path) -> None:
+    text = EVENT.replace("start: 2016-07-13", "start: 2016-07-13 10:00")
+    assert findings(tmp_path, {"veranstaltungen/fachtag.md": text}) == [
+        "docs/veranstaltungen/fachtag.md:8: „2016-07-13 10:00“ in „start“ ist kein Datum — "
+        "schreiben Sie das Datum als JJJJ-MM-TT (z. B. 2016-07-13) oder, mit Uhrzeit, als "
+        "2016-07-13T10:00:00+02:00."
+    ]
+
+
+def test_interval_out_of_range(tmp_path: Path) -> None:
+    text = GUIDE.replace("review_interval_months: 12", "review_interval_months: 48")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:10: „review_interval_months“ muss zwischen 1 und 36 "
+        "liegen, ist aber 48 — korrigieren Sie die Zahl."
+    ]
+
+
+def test_guide_needs_interval_or_due_date(tmp_path: Path) -> None:
+    text = GUIDE.replace("review_interval_months: 12\n", "")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:1: Pflichtfeld „review_interval_months“ (oder "
+        "„review_due“) fehlt — ergänzen Sie z. B. „review_interval_months: 12“ (1–36 Monate) "
+        "oder „review_due: JJJJ-MM-TT“."
+    ]
+
+
+def test_end_before_start(tmp_path: Path) -> None:
+    text = EVENT.replace("end: 2016-07-13", "end: 2016-07-12")
+    assert findings(tmp_path, {"veranstaltungen/fachtag.md": text}) == [
+        "docs/veranstaltungen/fachtag.md:9: Ende „2016-07-12“ liegt vor dem Beginn "
+        "„2016-07-13“ — prüfen Sie Beginn und Ende; an einem einzigen Tag sind beide gleich."
+    ]
+
+
+def test_end_before_start_in_training_dates(tmp_path: Path) -> None:
+    text = """\
+    ---
+    title: Kurs
+    description: Ein Kurs.
+    type: training
+    audience: [Leitung]
+    tags: [Fortbildung]
+    owner: Redaktion
+    status: geplant
+    dates:
+      - {start: 2027-03-01, end: 2027-03-02}
+      - start: 2027-04-02
+        end: 2027-04-01
+    registration: null
+    ---
+    """
+    assert findings(tmp_path, {"fortbildungen/kurs.md": text}) == [
+        "docs/fortbildungen/kurs.md:12: Ende „2027-04-01“ liegt vor dem Beginn „2027-04-02“ "
+        "in „dates“ (2. Eintrag) — prüfen Sie Beginn und Ende; an einem einzigen Tag sind "
+        "beide gleich."
+    ]
+
+
+def test_duplicate_newsletter_number(tmp_path: Path) -> None:
+    pages = {
+        "newsletter/ausgabe-1.md": NEWSLETTER,
+        "newsletter/ausgabe-2.md": NEWSLETTER.replace("date: 2016-06-01", "date: 2016-09-01"),
+        "newsletter/ausgabe-1.en.md": NEWSLETTER,
+    }
+    assert findings(tmp_path, pages) == [
+        "docs/newsletter/ausgabe-2.md:8: Newsletter-Nummer 1 ist schon an "
+        "docs/newsletter/ausgabe-1.md vergeben — geben Sie dieser Ausgabe die nächste freie "
+        "Nummer."
+    ]
+
+
+def test_type_must_fit_the_folder(tmp_path: Path) -> None:
+    assert findings(tmp_path, {"veranstaltungen/fachtag.md": PAGE}) == [
+        "docs/veranstaltungen/fachtag.md:4: Seitentyp „page“ passt nicht an diese Stelle "
+        "(Ordner veranstaltungen/) — schreiben Sie „type: event“ (erlaubt: event) oder legen "
+        "Sie die Seite in den passenden Ordner."
+    ]
+
+
+def test_section_index_is_a_page(tmp_path: Path) -> None:
+    assert findings(tmp_path, {"veranstaltungen/index.md": PAGE}) == []
+
+
+def test_translation_must_keep_type_and_key_fields(tmp_path: Path) -> None:
+    english = EVENT.replace("title: Fachtag", "title: Conference").replace(
+        "end: 2016-07-13", "end: 2016-07-14"
+    )
+    pages = {"veranstaltungen/fachtag.md": EVENT, "veranstaltungen/fachtag.en.md": english}
+    assert findings(tmp_path, pages) == [
+        "docs/veranstaltungen/fachtag.en.md:9: „end“ ist hier „2016-07-14“, in der deutschen "
+        "Fassung docs/veranstaltungen/fachtag.md: „2016-07-13“ — übernehmen Sie den Wert der "
+        "deutschen Fassung; Schlüsselwerte sind in beiden Sprachen gleich."
+    ]
+
+
+def test_translation_with_other_type_gets_one_message(tmp_path: Path) -> None:
+    english = GUIDE.replace("type: guide", "type: page")
+    pages = {"einarbeitung/woche.md": GUIDE, "einarbeitung/woche.en.md": english}
+    result = findings(tmp_path, pages)
+    assert (
+        "docs/einarbeitung/woche.en.md:4: „type“ ist hier „page“, in der deutschen Fassung "
+        "docs/einarbeitung/woche.md: „guide“ — übernehmen Sie den Wert der deutschen Fassung; "
+        "Schlüsselwerte sind in beiden Sprachen gleich." in result
+    )
+    assert sum("in der deutschen Fassung" in message for message in result) == 1
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = PAGE.replace("tags: []", "tags: []\ntags: [Recht]")
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:7: Feld „tags“ steht doppelt in den Kopfdaten — löschen Sie eine der "
+        "beiden Zeilen; sonst gilt nur die letzte."
+    ]
+
+
+def test_related_must_exist(tmp_path: Path) -> None:
+    text = """\
+    ---
+    title: Leitfaden
+    description: Der Leitfaden.
+    type: publication
+    audience: [Leitung]
+    tags: [Publikation]
+    owner: Projektdokumentation
+    kind: Leitfaden
+    year: 2017
+    status: veröffentlicht
+    related: [index.md, einarbeitung/fehlt.md]
+    ---
+    """
+    assert findings(tmp_path, {"index.md": PAGE, "publikationen/leitfaden.md": text}) == [
+        "docs/publikationen/leitfaden.md:11: „related“ nennt docs/einarbeitung/fehlt.md, diese "
+        "Datei gibt es nicht — korrigieren Sie den Pfad (relativ zu docs/) oder löschen Sie "
+        "den Eintrag."
+    ]
+
+
+def test_overdue_review(tmp_path: Path) -> None:
+    findings(tmp_path, {"einarbeitung/woche.md": GUIDE})
+    result = check_docs(tmp_path / "docs", project_root=tmp_path)
+    assert result.overdue(today=datetime.date(2027, 11, 20)) == []
+    assert [str(f) for f in result.overdue(today=datetime.date(2027, 11, 21))] == [
+        "docs/einarbeitung/woche.md:9: fachliche Prüfung überfällig seit 20.11.2027 (zuletzt "
+        "geprüft 20.11.2026) — lassen Sie das Kapitel prüfen und setzen Sie danach "
+        "„reviewed:“ auf das Datum der Prüfung."
+    ]
+
+
+def test_months_and_dates_for_readers() -> None:
+    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2026, 11, 20), 14) == datetime.date(2028, 1, 20)
+    assert format_date(datetime.date(2026, 11, 22), language="de") == "22.11.2026"
+    assert format_date(datetime.date(2026, 11, 2), language="en") == "2 November 2026"
+
+
+# The schema files themselves
+
+
+def test_every_type_has_a_valid_schema_with_the_common_fields() -> None:
+    for page_type in TYPES:
+        schema = json.loads((SCHEMA_DIR / f"{page_type}.schema.json").read_text("utf-8"))
+        Draft7Validator.check_schema(schema)
+        assert schema["additionalProperties"] is False
+        for name in ["title", "description", "type", "audience", "tags", "owner"]:
+            assert name in schema["required"], (page_type, name)
+        assert validator(page_type) is validator(page_type)  # compiled once
+
+
+def test_editor_entry_schema_dispatches_by_type() -> None:
+    schema = json.loads((SCHEMA_DIR / "frontmatter.schema.json").read_text("utf-8"))
+    entry = Draft7Validator(schema, registry=registry())
+    good = {
+        "title": "A",
+        "description": "B.",
+        "type": "newsletter",
+        "audience": ["Leitung"],
+        "tags": [],
+        "owner": "Redaktion",
+        "number": 3,
+        "date": "2016-06-01",
+    }
+    assert list(entry.iter_errors(to_json(good))) == []
+    assert list(entry.iter_errors({**good, "number": "drei"})) != []
+
+
+def test_audience_labels_cover_the_controlled_list() -> None:
+    assert list(AUDIENCES) == common_vocabulary("audienceValue")
+
+
+@pytest.mark.parametrize("page_type", TYPES)
+def test_each_type_schema_rejects_an_unknown_field(page_type: str) -> None:
+    errors = list(validator(page_type).iter_errors({"unbekannt": 1}))
+    assert any(error.validator == "additionalProperties" for error in errors)

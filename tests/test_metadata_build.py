@@ -1,0 +1,172 @@
+"""The metadata check inside real builds: all findings listed, then strict fails;
+metadata shown to readers; audience overview pages in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from sitebuilder import BuildResult, build, page, write_site
+
+GUIDE = """\
+---
+title: {title}
+description: {description}
+type: guide
+audience: [neue Fachkräfte, Mentor*innen]
+tags: [Einarbeitung]
+owner: Fachredaktion Einarbeitung
+updated: 2026-11-20
+reviewed: {reviewed}
+review_interval_months: 12
+---
+"""
+
+
+def guide(title: str, description: str, *, reviewed: str = "2026-11-20") -> str:
+    front = GUIDE.format(title=title, description=description, reviewed=reviewed)
+    return page(title, f"# {title}", front_matter=front)
+
+
+def metadata_warnings(result: BuildResult) -> list[str]:
+    return [w.removeprefix("metadata: ") for w in result.warnings() if w.startswith("metadata: ")]
+
+
+def html(result: BuildResult, path: str) -> LexborHTMLParser:
+    return LexborHTMLParser((result.site_dir / path).read_text(encoding="utf-8"))
+
+
+def test_faulty_site_lists_every_problem_then_fails(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "kaputt.md": "---\ntitle: Kaputt\ndescription: a: b\n---\n# Kaputt\n",
+            "einarbeitung/woche.md": guide("Woche", "Die Woche.", reviewed="gestern"),
+            "newsletter/eins.md": page(
+                "Eins",
+                "# Eins",
+                front_matter="---\ntitle: Eins\ndescription: Eins.\ntype: newsletter\n"
+                "audience: [Leitung]\ntags: [Newsletter]\nowner: Redaktion\nnumber: 1\n"
+                "date: 2016-06-01\n---\n",
+            ),
+            "newsletter/zwei.md": page(
+                "Zwei",
+                "# Zwei",
+                front_matter="---\ntitle: Zwei\ndescription: Zwei.\ntype: newsletter\n"
+                "audience: [Leitung]\ntags: [Newsletter]\nowner: Redaktion\nnumber: 1\n"
+                "date: 2016-05-01\n---\n",
+            ),
+        },
+    )
+    result = build(config)
+    assert not result.ok
+    assert metadata_warnings(result) == [
+        "docs/einarbeitung/woche.md:9: „gestern“ in „reviewed“ ist kein Datum — schreiben Sie "
+        "das Datum als JJJJ-MM-TT, z. B. 2026-11-20.",
+        "docs/kaputt.md:3: Kopfdaten sind kein gültiges YAML (Spalte 15: ein Doppelpunkt an "
+        "dieser Stelle ist nicht erlaubt) — prüfen Sie Einrückung und Doppelpunkte in dieser "
+        "Zeile; Werte mit „:“, „#“ oder am Anfang mit „*“, „[“ oder „{“ gehören in "
+        "Anführungszeichen.",
+        "docs/newsletter/zwei.md:8: Newsletter-Nummer 1 ist schon an docs/newsletter/eins.md "
+        "vergeben — geben Sie dieser Ausgabe die nächste freie Nummer.",
+    ]
+    assert "Aborted with" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_guide_shows_its_dates_owner_and_audiences(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "einarbeitung/index.md": page("Einarbeitung", "# Einarbeitung"),
+            "einarbeitung/woche.md": guide("Erste Woche", "Was in Woche eins geschieht."),
+            "einarbeitung/woche.en.md": guide("First week", "What happens in week one."),
+        },
+    )
+    result = build(config)
+    assert result.ok, result.log
+    german = html(result, "einarbeitung/woche/index.html")
+    dates = [node.text(strip=True) for node in german.css(".portal-meta__dates > div")]
+    assert dates == [
+        "Stand20.11.2026",
+        "Zuletzt geprüft20.11.2026",
+        "Nächste Prüfung20.11.2027",
+        "VerantwortlichFachredaktion Einarbeitung",
+    ]
+    assert german.css_first(".portal-meta__overdue") is None
+    labels = [(a.text(), a.attributes["href"]) for a in german.css("a.portal-meta__audience")]
+    assert labels == [
+        ("neue Fachkräfte", "../../zielgruppen/neue-fachkraefte/"),
+        ("Mentor*innen", "../../zielgruppen/mentorinnen/"),
+    ]
+    english = html(result, "en/einarbeitung/woche/index.html")
+    assert [n.text(strip=True) for n in english.css(".portal-meta__dates dt")] == [
+        "Last updated",
+        "Last reviewed",
+        "Next review",
+        "Responsible",
+    ]
+    assert english.css_first(".portal-meta__dates dd time").text() == "20 November 2026"
+    assert [a.text() for a in english.css("a.portal-meta__audience")] == ["New staff", "Mentors"]
+
+
+def test_audience_overview_pages_in_both_languages(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "einarbeitung/index.md": page("Einarbeitung", "# Einarbeitung"),
+            "einarbeitung/woche.md": guide("Erste Woche", "Was in Woche eins geschieht."),
+            "einarbeitung/woche.en.md": guide("First week", "What happens in week one."),
+        },
+    )
+    result = build(config)
+    assert result.ok, result.log
+    german = html(result, "zielgruppen/neue-fachkraefte/index.html")
+    items = [
+        (li.text(strip=True), li.css_first("a").attributes["href"])
+        for li in german.css("article li")
+    ]
+    assert items == [("Erste Woche: Was in Woche eins geschieht.", "../../einarbeitung/woche/")]
+    english = html(result, "en/zielgruppen/neue-fachkraefte/index.html")
+    items = [
+        (li.text(strip=True), li.css_first("a").attributes["href"])
+        for li in english.css("article li")
+    ]
+    assert items == [("First week: What happens in week one.", "../../einarbeitung/woche/")]
+    assert english.css_first("html").attributes["lang"] == "en"
+    leitung = html(result, "zielgruppen/leitung/index.html")
+    assert "Noch keine Seiten." in leitung.css_first("article").text()
+    switcher = [a.attributes["href"] for a in english.css(".md-select__link")]
+    assert switcher == ["../../../zielgruppen/neue-fachkraefte/", "./"]
+
+
+def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "einarbeitung/alt.md": guide("Alt", "Ein altes Kapitel.", reviewed="2020-01-15"),
+        },
+    )
+    expected = (
+        "docs/einarbeitung/alt.md:9: fachliche Prüfung überfällig seit 15.01.2021 (zuletzt "
+        "geprüft 15.01.2020) — lassen Sie das Kapitel prüfen und setzen Sie danach "
+        "„reviewed:“ auf das Datum der Prüfung."
+    )
+    result = build(config)
+    assert result.ok, result.log
+    assert result.warnings().count(expected) == 1
+    notice = html(result, "einarbeitung/alt/index.html").css_first(".portal-meta__overdue")
+    assert notice is not None
+    assert "seit dem 15.01.2021 fällig" in notice.text()
+    failing = build(config, env={"PORTAL_FAIL_ON_OVERDUE_REVIEW": "true"})
+    assert not failing.ok
+    assert metadata_warnings(failing) == [expected]

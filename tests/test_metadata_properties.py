@@ -1,0 +1,89 @@
+"""Whatever an editor types, the checker answers with findings, never a crash."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.findings import Finding
+from portal.metadata.check import check_page
+from portal.metadata.schemas import TYPES
+from portal.sources import parse_source
+
+PATH = "docs/veranstaltungen/zufall.md"
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+FIELDS = [
+    "title", "description", "type", "audience", "tags", "owner", "updated", "reviewed",
+    "review_interval_months", "review_due", "start", "end", "place", "organiser", "speakers",
+    "status", "dates", "registration", "number", "date", "kind", "year", "related", "period",
+    "level", "hide", "unbekannt",
+]  # fmt: skip
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.dates(min_value=datetime.date(1900, 1, 1)),
+    st.sampled_from(TYPES),
+    st.sampled_from(["Leitung", "Redaktion", "2016-07-13", "2016-13-45", "2016-07-13T10:00"]),
+)
+values: st.SearchStrategy[Any] = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["start", "end", "name", "x"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def run(front_matter: str) -> tuple[Finding, ...]:
+    source = parse_source(f"---\n{front_matter}\n---\n# Text\n", path=PATH)
+    _, findings = check_page(source, src_uri="veranstaltungen/zufall.md", languages=("en",))
+    return findings
+
+
+def assert_well_formed(findings: tuple[Finding, ...], *, lines: int) -> None:
+    for finding in findings:
+        assert finding.path == PATH
+        assert str(finding).startswith(f"{PATH}:")
+        assert 1 <= finding.line <= lines + 2, finding
+        assert " — " in str(finding)
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_random_text_never_crashes(text: str) -> None:
+    findings = run(text)
+    assert_well_formed(findings, lines=text.count("\n") + text.count("\r") + 1)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(FIELDS), values, max_size=12))
+def test_random_values_never_crash(data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    findings = run(text)
+    assert_well_formed(findings, lines=text.count("\n") + 1)
+
+
+@SETTINGS
+@given(
+    st.dictionaries(st.sampled_from(FIELDS), values, max_size=12),
+    st.sampled_from(FIELDS),
+)
+def test_a_wrong_field_is_reported_at_its_own_line(data: dict[str, Any], broken: str) -> None:
+    # A value no schema allows anywhere: the finding must point at that key.
+    data = {**data, "type": "event", broken: {"x": {"x": None}}}
+    if broken == "type":
+        return
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    line = 2 + text.splitlines().index(f"{broken}:")
+    findings = run(text)
+    assert any(finding.line == line for finding in findings), (text, findings)
