@@ -11,7 +11,11 @@ import argparse
 import importlib
 from collections.abc import Callable, Sequence
 
-COMMAND_MODULES: list[str] = ["portal.metadata.command", "portal.review"]
+COMMAND_MODULES: list[str] = [
+    "portal.metadata.command",
+    "portal.review",
+    "portal.links.external",
+]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 
 

@@ -1,0 +1,139 @@
+"""Link guard: every link, anchor and asset of both languages, checked after the build.
+
+MkDocs validates Markdown links of page bodies only. This hook checks the
+finished site instead: every ``href``/``src``/``srcset`` of every built page
+in every language (content, navigation, templates, generated pages, 404 and
+redirect pages), and reports each broken one at the line it was written on.
+The logic lives in ``portal.links``; this file only connects it to MkDocs.
+
+Deliberate fallback: a link from an English page to a page that exists only
+in German (i18n's fallback_to_default builds it under /en/) is reported,
+unless the link declares the language of its target,
+``[Text](seite.md){ hreflang=de }``. Navigation and templates list
+untranslated pages on purpose and are exempt; the language switcher carries
+hreflang itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from portal.links import PageInfo, check_site
+
+# Straight under `mkdocs.*`, so that strict mode counts the warnings; without
+# get_plugin_logger's prefix, so that each line starts with the file and line
+# an editor (or an editor's IDE) jumps to.
+log = logging.getLogger("mkdocs.plugins.portal.links")
+
+# Where each built page came from, per build: dest path → PageInfo. i18n
+# re-runs the whole build per language into the same site, so the map is
+# reset only when a top-level build starts, not for each language.
+_pages: dict[str, PageInfo] = {}
+
+# Hooks
+
+
+# After i18n (-100), which runs on_config again for every further language:
+# only the top-level build (i18n not building) starts with an empty map.
+@event_priority(-500)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not _building_another_language(config):
+        _pages.clear()
+    # This guard reports broken Markdown links and anchors itself, with line
+    # and suggestion; MkDocs' own messages about them would be duplicates.
+    # They stay visible at INFO level. Absolute and unrecognised links stay
+    # MkDocs' warnings: the guard does not judge how a link is written.
+    config.validation.links.not_found = logging.INFO
+    config.validation.links.anchors = logging.INFO
+    return config
+
+
+# Last, so that the page is recorded with the file i18n gave it (its locale
+# tells a German fallback page under /en/ from a translated one).
+@event_priority(-500)
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    file = page.file
+    locale = getattr(file, "locale", None) or str(config.theme.get("language", "de"))
+    generated_by = file.generated_by
+    _pages[file.dest_uri] = PageInfo(
+        None if generated_by else file.src_uri, str(locale), generated_by
+    )
+    return output
+
+
+# The check needs every language on disk. i18n builds the default language
+# first and each further one from its own on_post_build (-100) as a nested
+# full build into the same site; in strict mode a nested build that warned
+# aborts right there, before the outer build's later handlers could run. So
+# the check runs at the end of the last language's build, when all languages
+# are written: at -500, after i18n's handler and after any handler that
+# writes files in on_post_build (mkdocs-redirects at 0, archives, feeds).
+@event_priority(-500)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not _is_last_language_build(config):
+        return
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    project_root = config_file.parent if config_file else Path.cwd()
+    custom_dir = config.theme.custom_dir
+    findings = check_site(
+        Path(config.site_dir),
+        pages=dict(_pages),
+        project_root=project_root,
+        docs_dir=Path(config.docs_dir),
+        config_file=config_file,
+        template_dirs=[Path(custom_dir)] if custom_dir else [],
+        languages=_languages(config),
+        base_path=urlsplit(config.site_url or "").path or "/",
+        redirects=_redirect_maps(config),
+    )
+    for finding in findings:
+        log.warning(str(finding))
+
+
+# Helper functions
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _is_last_language_build(config: MkDocsConfig) -> bool:
+    i18n = _i18n(config)
+    if i18n is None:
+        return True
+    default = i18n.default_language
+    others = [code for code in i18n.build_languages if code != default]
+    if not others:
+        return True
+    # i18n builds the further languages in the order of its `languages` list.
+    return bool(i18n.building) and i18n.current_language == others[-1]
+
+
+def _building_another_language(config: MkDocsConfig) -> bool:
+    # mkdocs-static-i18n sets `building` while it runs the nested builds of
+    # the further languages from its on_post_build.
+    return bool(getattr(_i18n(config), "building", False))
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    """The built languages, the default one first."""
+    i18n = _i18n(config)
+    if i18n is None:
+        return [str(config.theme.get("language", "de"))]
+    default = str(i18n.default_language)
+    return [default, *(str(code) for code in i18n.build_languages if code != default)]
+
+
+def _redirect_maps(config: MkDocsConfig) -> dict[str, str]:
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        return {}
+    maps = redirects.config.get("redirect_maps") or {}
+    return {str(old): str(new) for old, new in maps.items()}

@@ -1,0 +1,415 @@
+"""The link guard over a built site: every page, every link, both languages.
+
+``check_site(site_dir)`` reads each built HTML page once, lists the site's
+files once, resolves every internal ``href``/``src``/``srcset`` against those
+sets, and turns what does not resolve into findings that point at the line
+of the Markdown source, the navigation in mkdocs.yml or the theme template
+the link came from.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portal.findings import Finding
+from portal.links import messages
+from portal.links.extract import (
+    CONTENT,
+    NAVIGATION,
+    REDIRECT,
+    TOC,
+    Link,
+    PageScan,
+    merge_scans,
+    read_page,
+    scan_html,
+)
+from portal.links.mapping import PageInfo, SourceLocator, infer_pages, source_needles
+from portal.links.resolve import (
+    EXTERNAL,
+    FOUND,
+    MISSING,
+    OUTSIDE,
+    Target,
+    list_site,
+    looks_like_page,
+    page_url,
+    resolve,
+)
+from portal.links.suggest import nearest_anchor, nearest_path
+
+# Data
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One link on one built page that does not hold, before it is traced to its source."""
+
+    page: str
+    link: Link
+    target: Target
+    kind: str
+    """missing-page, missing-file, missing-anchor, outside, german-only or other-language."""
+
+
+@dataclass
+class SiteScan:
+    """A built site read once: its files, and each HTML page's anchors and links."""
+
+    files: frozenset[str]
+    pages: dict[str, PageScan] = field(default_factory=dict)
+
+
+# Functions
+
+
+def check_site(
+    site_dir: Path,
+    *,
+    pages: Mapping[str, PageInfo] | None = None,
+    project_root: Path | None = None,
+    docs_dir: Path | None = None,
+    config_file: Path | None = None,
+    template_dirs: Sequence[Path] = (),
+    languages: Sequence[str] = ("de", "en"),
+    base_path: str = "/",
+    redirects: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Every broken internal link, anchor and asset of the built site, as findings.
+
+    `pages` says which source each built page came from (the build records it;
+    without it, it is inferred from `docs_dir`). `languages` starts with the
+    default language, the others are built below ``<code>/``. `redirects` is
+    mkdocs-redirects' redirect_maps. Outside URLs are not checked here.
+    """
+    project_root = (project_root or Path.cwd()).resolve()
+    docs_dir = docs_dir or project_root / "docs"
+    if pages is None:
+        pages = infer_pages(docs_dir, languages=languages) if docs_dir.is_dir() else {}
+    site = scan_site(site_dir, languages=languages)
+    problems = find_problems(site, pages=pages, languages=languages, base_path=base_path)
+    locator = SourceLocator(
+        project_root=project_root,
+        docs_dir=docs_dir,
+        config_file=config_file,
+        template_dirs=template_dirs,
+    )
+    findings = describe(problems, site=site, pages=pages, locator=locator, languages=languages)
+    if redirects:
+        findings += check_redirect_map(redirects, site=site, pages=pages, locator=locator)
+    return sorted(set(findings))
+
+
+def scan_site(site_dir: Path, *, languages: Sequence[str]) -> SiteScan:
+    """List the site and scan every HTML page once (the navigation once per language)."""
+    site = SiteScan(list_site(site_dir))
+    navigation: dict[str, PageScan] = {}
+    for path in sorted(site.files):
+        if not path.endswith(".html"):
+            continue
+        tree = language_of(path, languages=languages)
+        try:
+            page, sidebar = read_page(site_dir / path, with_navigation=tree not in navigation)
+        except (OSError, ValueError):
+            continue
+        scan = scan_html(page)
+        if sidebar:
+            navigation[tree] = scan_html(sidebar)
+            scan = merge_scans(scan, navigation[tree])
+        elif sidebar is not None and tree in navigation:
+            # Its links are checked once per language, its ids hold on every page.
+            scan = PageScan(
+                scan.ids | navigation[tree].ids, scan.links, scan.is_redirect, scan.lang
+            )
+        site.pages[path] = scan
+    return site
+
+
+def find_problems(
+    site: SiteScan,
+    *,
+    pages: Mapping[str, PageInfo],
+    languages: Sequence[str],
+    base_path: str = "/",
+) -> list[Problem]:
+    """Resolve every link of every page; return those that do not hold."""
+    problems: list[Problem] = []
+    resolved: dict[tuple[str, str], Target] = {}
+    for page, scan in site.pages.items():
+        folder = posixpath.dirname(page)
+        tree = language_of(page, languages=languages)
+        own_language = _content_language(page, scan, tree, pages=pages) == tree
+        # Generated overviews list untranslated pages on purpose, like the
+        # navigation; only pages an editor wrote must mark a language change.
+        written = page in pages and pages[page].src_uri is not None
+        for link in scan.links:
+            url = link.url
+            # Relative URLs resolve alike from every page of a folder; those
+            # that start with "#" or "?" (or are empty) refer to the page itself.
+            key = (page if not url or url[0] in "#?" else folder, url)
+            target = resolved.get(key)
+            if target is None:
+                target = resolve(url, page=page, files=site.files, base_path=base_path)
+                resolved[key] = target
+            if target.kind == EXTERNAL:
+                continue
+            kind = _judge(target, link, site=site)
+            if kind is None and own_language and target.is_page:
+                kind = _language_problem(
+                    page, tree, link, target, pages=pages, languages=languages, written=written
+                )
+            if kind is not None:
+                problems.append(Problem(page, link, target, kind))
+    return problems
+
+
+def language_of(path: str, *, languages: Sequence[str]) -> str:
+    """The language tree a built path belongs to: ``en/…`` → en, the rest → the default."""
+    first = path.split("/", 1)[0]
+    return first if first in languages[1:] else languages[0]
+
+
+def describe(
+    problems: Sequence[Problem],
+    *,
+    site: SiteScan,
+    pages: Mapping[str, PageInfo],
+    locator: SourceLocator,
+    languages: Sequence[str],
+) -> list[Finding]:
+    """Trace each problem to its source line and phrase it, with a suggestion."""
+    findings: list[Finding] = []
+    # A broken link in a template or the navigation is broken on every page:
+    # report it once, with the number of pages.
+    shared: dict[tuple[str, int, str, str], list[Problem]] = {}
+    for problem in problems:
+        info = pages.get(problem.page)
+        target_info = pages.get(problem.target.path)
+        needles = source_needles(
+            problem.link.url,
+            src_uri=info.src_uri if info else None,
+            target_src_uri=target_info.src_uri if target_info else None,
+            fragment=problem.target.fragment,
+        )
+        region = problem.link.region
+        if region == REDIRECT:
+            findings.append(_redirect_finding(problem, site=site, pages=pages, locator=locator))
+            continue
+        if region in (CONTENT, TOC) and info is not None and info.src_uri is not None:
+            path, line, needle = locator.in_markdown(info.src_uri, needles)
+            written = _as_written(problem.link.url, needle)
+            suggestion = _suggest(
+                problem, site=site, pages=pages, src_uri=info.src_uri, languages=languages
+            )
+            findings.append(_finding(problem, path, line, written, "", suggestion))
+            continue
+        if region in (CONTENT, TOC) and info is not None and info.generated_by:
+            suggestion = _suggest(
+                problem, site=site, pages=pages, src_uri=None, languages=languages
+            )
+            findings.append(
+                _finding(problem, info.generated_by, 0, problem.link.url, "", suggestion)
+            )
+            continue
+        if region == NAVIGATION:
+            path, line, needle = locator.in_config(needles, section="nav:")
+        else:
+            found = locator.in_templates(needles)
+            path, line, needle = found if found else ("mkdocs.yml", 0, None)
+        shared.setdefault((path, line, problem.kind, problem.target.path), []).append(problem)
+    for (path, line, _, _), group in shared.items():
+        first = group[0]
+        count = len({problem.page for problem in group})
+        place = " in der Navigation" if first.link.region == NAVIGATION else " in einer Vorlage"
+        pages_text = "einer Seite" if count == 1 else f"{count} Seiten"
+        where = f"{place} (auf {pages_text}, z. B. „{page_url(first.page)}“)"
+        suggestion = _suggest(first, site=site, pages=pages, src_uri=None, languages=languages)
+        findings.append(_finding(first, path, line, first.link.url, where, suggestion))
+    return findings
+
+
+def check_redirect_map(
+    redirects: Mapping[str, str],
+    *,
+    site: SiteScan,
+    pages: Mapping[str, PageInfo],
+    locator: SourceLocator,
+) -> list[Finding]:
+    """Redirects that mkdocs-redirects could not write, because their target is missing."""
+    findings = []
+    sources = sorted({info.src_uri for info in pages.values() if info.src_uri})
+    for old, new in redirects.items():
+        if str(new).lower().startswith(("http://", "https://")):
+            continue
+        if _redirect_page(old) in site.files:
+            continue
+        path, line, _ = locator.in_config([old], section="redirect_maps:")
+        suggestion = nearest_path(str(new).split("#", 1)[0], sources)
+        problem, fix = messages.missing_redirect(old, str(new), suggestion=suggestion)
+        findings.append(Finding(path, line, problem, fix))
+    return findings
+
+
+# Helper functions
+
+
+def _judge(target: Target, link: Link, *, site: SiteScan) -> str | None:
+    if target.kind == OUTSIDE:
+        return "outside"
+    if target.kind == MISSING:
+        return "missing-page" if looks_like_page(target.path) else "missing-file"
+    fragment = target.fragment
+    if fragment and target.kind == FOUND and target.is_page:
+        scan = site.pages.get(target.path)
+        # "#top" scrolls to the top of any page (HTML standard).
+        if scan is not None and fragment not in scan.ids and fragment.lower() != "top":
+            return "missing-anchor"
+    return None
+
+
+def _language_problem(
+    page: str,
+    tree: str,
+    link: Link,
+    target: Target,
+    *,
+    pages: Mapping[str, PageInfo],
+    languages: Sequence[str],
+    written: bool,
+) -> str | None:
+    target_tree = language_of(target.path, languages=languages)
+    target_info = pages.get(target.path)
+    target_locale = target_info.locale if target_info else target_tree
+    declared = (link.hreflang or "").split("-", 1)[0].lower()
+    if declared in (target_locale, target_tree):
+        return None
+    if target_tree != tree:
+        return "other-language"
+    # Navigation and templates list untranslated pages on purpose
+    # (fallback_to_default); only a link an editor wrote must say so.
+    if written and link.region == CONTENT and target_locale != tree:
+        return "german-only" if target_locale == languages[0] else "other-language"
+    return None
+
+
+def _content_language(
+    page: str, scan: PageScan, tree: str, *, pages: Mapping[str, PageInfo]
+) -> str:
+    # A German page under /en/ (fallback_to_default) is German content; a page
+    # without a source (404, search) is in the language of its <html lang>:
+    # i18n writes the last language's 404.html to the site's root.
+    if page in pages:
+        return pages[page].locale
+    return (scan.lang or tree).split("-", 1)[0].lower()
+
+
+def _finding(
+    problem: Problem, path: str, line: int, written: str, where: str, suggestion: str | None
+) -> Finding:
+    kind = problem.kind
+    if kind == "missing-page":
+        text, fix = messages.missing_page(written, where=where, suggestion=suggestion)
+    elif kind == "missing-file":
+        image = posixpath.splitext(problem.target.path)[1].lower() in IMAGE_SUFFIXES
+        text, fix = messages.missing_file(written, where=where, image=image, suggestion=suggestion)
+    elif kind == "missing-anchor":
+        text, fix = messages.missing_anchor(written, where=where, suggestion=suggestion)
+    elif kind == "outside":
+        text, fix = messages.outside(written, where=where)
+    elif kind == "german-only":
+        text, fix = messages.german_only(written, where=where)
+    else:
+        source = problem.page.split("/", 1)[0] if "/" in problem.page else ""
+        text, fix = messages.other_language(
+            written,
+            where=where,
+            source=source if len(source) == 2 else "de",
+            target=problem.target.path.split("/", 1)[0]
+            if len(problem.target.path.split("/", 1)[0]) == 2
+            else "de",
+        )
+    return Finding(path, line, text, fix)
+
+
+def _as_written(url: str, needle: str | None) -> str:
+    # Show the link as the editor wrote it, unless only a fragment of it was found.
+    if needle is None or (needle.startswith("#") and not url.startswith("#")):
+        return url
+    return needle
+
+
+def _suggest(
+    problem: Problem,
+    *,
+    site: SiteScan,
+    pages: Mapping[str, PageInfo],
+    src_uri: str | None,
+    languages: Sequence[str],
+) -> str | None:
+    target = problem.target
+    if problem.kind == "missing-anchor":
+        scan = site.pages.get(target.path)
+        return nearest_anchor(target.fragment or "", scan.ids) if scan else None
+    if problem.kind == "missing-page":
+        tree = language_of(target.path, languages=languages)
+        candidates = [
+            path
+            for path in site.pages
+            if language_of(path, languages=languages) == tree and not site.pages[path].is_redirect
+        ]
+        found = nearest_path(target.path, candidates)
+        if found is None:
+            return None
+        suffix = f"#{target.fragment}" if target.fragment else ""
+        found_info = pages.get(found)
+        if src_uri is not None and found_info is not None and found_info.src_uri:
+            relative = posixpath.relpath(found_info.src_uri, posixpath.dirname(src_uri) or ".")
+            return relative + suffix
+        return (
+            posixpath.relpath(page_url(found), posixpath.dirname(problem.page) or ".")
+            + ("/" if found.endswith("index.html") else "")
+            + suffix
+        )
+    if problem.kind == "missing-file":
+        extension = posixpath.splitext(target.path)[1].lower()
+        candidates = [path for path in site.files if path.lower().endswith(extension)]
+        found = nearest_path(target.path, candidates)
+        if found is None:
+            return None
+        start = (
+            posixpath.dirname(src_uri) if src_uri is not None else posixpath.dirname(problem.page)
+        )
+        return posixpath.relpath(found, start or ".")
+    return None
+
+
+def _redirect_page(old: str) -> str:
+    folder, name = posixpath.split(old)
+    stem = posixpath.splitext(name)[0]
+    if stem in {"index", "README"}:
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, stem, "index.html")
+
+
+def _redirect_finding(
+    problem: Problem, *, site: SiteScan, pages: Mapping[str, PageInfo], locator: SourceLocator
+) -> Finding:
+    folder = posixpath.dirname(problem.page)
+    keys = [f"{folder}.md", f"{folder}/index.md"] if folder else ["index.md"]
+    path, line, needle = locator.in_config(keys, section="redirect_maps:")
+    old = needle or keys[0]
+    if problem.kind == "missing-anchor":
+        scan = site.pages.get(problem.target.path)
+        anchor = nearest_anchor(problem.target.fragment or "", scan.ids) if scan else None
+        text, fix = messages.redirect_anchor(old, problem.link.url, suggestion=anchor)
+        return Finding(path, line, text, fix)
+    sources = sorted({info.src_uri for info in pages.values() if info.src_uri})
+    wanted = posixpath.normpath(posixpath.join(folder, problem.link.url.split("#", 1)[0]))
+    suggestion = nearest_path(wanted, sources)
+    text, fix = messages.broken_redirect(old, problem.link.url, suggestion=suggestion)
+    return Finding(path, line, text, fix)

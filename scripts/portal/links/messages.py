@@ -1,0 +1,92 @@
+"""The German sentences of the link guard, one function per kind of finding.
+
+Each returns (problem, fix) for portal.findings.Finding: the problem names
+the link as the editor wrote it, the fix names the nearest existing target
+when there is one.
+"""
+
+from __future__ import annotations
+
+HREFLANG_DE = "{ hreflang=de }"
+
+
+def _did_you_mean(suggestion: str | None, otherwise: str) -> str:
+    return f"meinten Sie „{suggestion}“?" if suggestion else otherwise
+
+
+def missing_page(link: str, *, where: str, suggestion: str | None) -> tuple[str, str]:
+    return (
+        f"Der Link „{link}“{where} zeigt auf eine Seite, die es nicht gibt",
+        _did_you_mean(suggestion, "legen Sie die Seite an oder korrigieren Sie den Link."),
+    )
+
+
+def missing_file(link: str, *, where: str, image: bool, suggestion: str | None) -> tuple[str, str]:
+    if image:
+        problem = f"Das Bild „{link}“{where} fehlt im gebauten Portal"
+        otherwise = "legen Sie das Bild unter docs/ ab oder korrigieren Sie den Pfad."
+    else:
+        problem = f"Der Link „{link}“{where} zeigt auf eine Datei, die es nicht gibt"
+        otherwise = "legen Sie die Datei unter docs/ ab oder korrigieren Sie den Pfad."
+    return problem, _did_you_mean(suggestion, otherwise)
+
+
+def missing_anchor(link: str, *, where: str, suggestion: str | None) -> tuple[str, str]:
+    return (
+        f"Der Link „{link}“{where} zeigt auf einen Anker, den es auf der Zielseite nicht gibt",
+        _did_you_mean(
+            f"#{suggestion}" if suggestion else None,
+            "prüfen Sie die Überschriften der Zielseite (umbenannt?).",
+        ),
+    )
+
+
+def outside(link: str, *, where: str) -> tuple[str, str]:
+    return (
+        f"Der Link „{link}“{where} führt aus dem Portal hinaus",
+        "verweisen Sie auf eine Seite unter docs/ oder schreiben Sie die volle Adresse (https://…).",
+    )
+
+
+def german_only(link: str, *, where: str) -> tuple[str, str]:
+    return (
+        f"Der Link „{link}“{where} führt von einer englischen Seite auf eine Seite, "
+        "die es nur auf Deutsch gibt",
+        "übersetzen Sie die Zielseite (seite.en.md) oder kennzeichnen Sie den Link als "
+        f"bewussten Verweis auf Deutsch: [Text](seite.md){HREFLANG_DE}.",
+    )
+
+
+def other_language(link: str, *, where: str, source: str, target: str) -> tuple[str, str]:
+    names = {"de": "deutschen", "en": "englischen"}
+    return (
+        f"Der Link „{link}“{where} führt aus der {names.get(source, source)} in die "
+        f"{names.get(target, target)} Fassung des Portals",
+        "verlinken Sie die Seite in derselben Sprache oder kennzeichnen Sie den "
+        f"Sprachwechsel mit {{ hreflang={target} }}.",
+    )
+
+
+def broken_redirect(old: str, link: str, *, suggestion: str | None) -> tuple[str, str]:
+    return (
+        f"Die Weiterleitung „{old}“ führt auf „{link}“, das es im gebauten Portal nicht gibt",
+        _did_you_mean(suggestion, "tragen Sie in redirect_maps eine bestehende Seite ein."),
+    )
+
+
+def redirect_anchor(old: str, link: str, *, suggestion: str | None) -> tuple[str, str]:
+    return (
+        f"Die Weiterleitung „{old}“ führt auf „{link}“, einen Anker, den es auf der "
+        "Zielseite nicht gibt",
+        _did_you_mean(
+            f"#{suggestion}" if suggestion else None,
+            "prüfen Sie die Überschriften der Zielseite (umbenannt?).",
+        ),
+    )
+
+
+def missing_redirect(old: str, new: str, *, suggestion: str | None) -> tuple[str, str]:
+    return (
+        f"Die Weiterleitung „{old}“ fehlt im gebauten Portal, weil es ihr Ziel „{new}“ nicht gibt",
+        _did_you_mean(suggestion, "tragen Sie in redirect_maps eine bestehende Seite ein."),
+    )

@@ -1,0 +1,110 @@
+"""``python -m portal links-external`` against a local server: every kind of answer."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from portal.cli import main
+from portal.links.external import Result, Settings, check_urls
+
+# A server that never answers /still is cut off by the client's timeout;
+# retries are kept at one and the backoff short, so the test stays fast.
+FAST = Settings(concurrency=4, timeout=0.5, retries=1, backoff=0.05)
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/still":
+            time.sleep(3)
+            return
+        status, location = {
+            "/ok": (200, None),
+            "/moved": (301, "/ok"),
+            "/missing": (404, None),
+            "/error": (500, None),
+        }.get(self.path, (404, None))
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_each_kind_of_answer(server: str) -> None:
+    urls = [f"{server}/{name}" for name in ("ok", "moved", "missing", "error", "still")]
+    started = time.monotonic()
+    results = {r.url.rsplit("/", 1)[1]: r for r in asyncio.run(check_urls(urls, settings=FAST))}
+    assert time.monotonic() - started < 5
+    assert (results["ok"].ok, results["ok"].status) == (True, 200)
+    assert (results["moved"].ok, results["moved"].final_url) == (True, f"{server}/ok")
+    assert (results["missing"].ok, results["missing"].status) == (False, 404)
+    assert (results["error"].ok, results["error"].status) == (False, 500)
+    assert results["still"].ok is False
+    assert results["still"].error == "keine Antwort (Zeitüberschreitung)"
+
+
+def test_good_results_come_from_the_cache_until_they_expire(server: str) -> None:
+    url = f"{server}/gone"
+    cached = {url: Result(url, 200, None, None, time.time())}
+    fresh = asyncio.run(check_urls([url], settings=FAST, cache=cached, max_age=3600))
+    assert fresh[0].ok
+    expired = asyncio.run(check_urls([url], settings=FAST, cache=cached, max_age=0))
+    assert expired[0].status == 404
+
+
+def test_command_writes_report_and_cache_and_fails_on_broken_links(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    links = "".join(
+        f'<a href="{server}/{name}">x</a>' for name in ("ok", "moved", "missing", "still")
+    )
+    (site / "index.html").write_text(
+        f'<html><body>{links}<a href="mailto:redaktion@example.org">m</a>'
+        '<a href="mailto:kaputt">k</a></body></html>',
+        encoding="utf-8",
+    )
+    cache, report = tmp_path / "links.json", tmp_path / "bericht.json"
+    code = main(
+        [
+            "links-external",
+            "--site-dir", str(site),
+            "--docs-dir", str(tmp_path / "docs"),
+            "--cache", str(cache),
+            "--report", str(report),
+            "--timeout", "0.5",
+            "--retries", "0",
+        ]
+    )  # fmt: skip
+    assert code == 1
+    output = capsys.readouterr().out
+    assert f"6 externe Links geprüft, 3 defekt. Bericht: {report}" in output
+    assert f"site/index.html: {server}/missing — HTTP 404" in output
+    entries = {entry["url"]: entry for entry in json.loads(report.read_text(encoding="utf-8"))}
+    assert entries[f"{server}/moved"]["final_url"] == f"{server}/ok"
+    assert entries["mailto:kaputt"]["error"] == "ungültige Adresse"
+    assert entries["mailto:redaktion@example.org"]["ok"] is True
+    assert set(json.loads(cache.read_text(encoding="utf-8"))) == set(entries)
