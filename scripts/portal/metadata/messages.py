@@ -13,15 +13,25 @@ from typing import Any
 
 from portal.findings import Finding
 
-# YAML's own explanations are English; the frequent ones get a German line.
+# YAML's own explanations are English; the frequent ones get a German line
+# (in the wording of libyaml, which parses, and of PyYAML, its fallback).
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "ein Doppelpunkt an dieser Stelle ist nicht erlaubt",
+    "mapping values are not allowed in this context": (
+        "ein Doppelpunkt an dieser Stelle ist nicht erlaubt"
+    ),
+    "did not find expected key": "die Einrückung passt nicht zu den Zeilen davor",
     "could not find expected ':'": "hier fehlt ein Doppelpunkt",
-    "found character '\\t' that cannot start any token": "Tabulator statt Leerzeichen",
+    "found character that cannot start any token": (
+        "dieses Zeichen kann keinen Wert beginnen (Tabulator oder @, `)"
+    ),
+    "did not find expected ',' or ']'": "eine eckige Klammer wird nicht geschlossen",
+    "did not find expected ',' or '}'": "eine geschweifte Klammer wird nicht geschlossen",
     "found unexpected end of stream": (
         "ein Anführungszeichen oder eine Klammer wird nicht geschlossen"
     ),
     "found undefined alias": "unbekannter Verweis mit „*“",
+    "mapping values are not allowed here": "ein Doppelpunkt an dieser Stelle ist nicht erlaubt",
+    "found character '\\t' that cannot start any token": "Tabulator statt Leerzeichen",
     "expected ',' or ']', but got '<stream end>'": "eine eckige Klammer wird nicht geschlossen",
 }
 
