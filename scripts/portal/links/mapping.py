@@ -131,7 +131,7 @@ class SourceLocator:
         self.docs_dir = docs_dir
         self.config_file = config_file
         self.template_dirs = template_dirs
-        self._texts: dict[Path, SourceFile | None] = {}
+        self._texts: dict[str, SourceFile | None] = {}
         self._last: dict[tuple[str, str], int] = {}
 
     def shown(self, path: Path) -> str:
@@ -190,25 +190,26 @@ class SourceLocator:
         return line, needle
 
     def _markdown(self, path: Path) -> SourceFile | None:
-        if path not in self._texts:
+        # Keyed by string: hashing Path objects is the slow part at thousands of findings.
+        key = str(path)
+        if key not in self._texts:
             try:
-                self._texts[path] = source_cache(self.project_root).get(path)
+                self._texts[key] = source_cache(self.project_root).get(path)
             except (OSError, UnicodeDecodeError):
-                self._texts[path] = None
-        return self._texts[path]
+                self._texts[key] = None
+        return self._texts[key]
 
     def _plain(self, path: Path) -> SourceFile | None:
-        if path not in self._texts:
+        key = str(path)
+        if key not in self._texts:
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                self._texts[path] = None
+                self._texts[key] = None
             else:
                 # Templates and mkdocs.yml have no front matter: keep every line.
-                self._texts[path] = SourceFile(
-                    self.shown(path), text, None, 0, 1, text.splitlines()
-                )
-        return self._texts[path]
+                self._texts[key] = SourceFile(self.shown(path), text, None, 0, 1, text.splitlines())
+        return self._texts[key]
 
 
 # Helper functions
