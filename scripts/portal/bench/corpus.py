@@ -396,6 +396,7 @@ def _body(
                 relative = f"../{target.path}#{_anchor(anchor)}"
                 targets.append(
                     f"[{target.title(english=english and target.translated)}]({relative})"
+                    + _german_only(english=english, target=target)
                 )
             parts += [f"{see_also}: " + ", ".join(targets) + ".", ""]
         if index == 1:
@@ -421,6 +422,12 @@ def _body(
     for name, german, translation in ABBREVIATIONS:
         parts.append(f"*[{name}]: {translation if english else german}")
     return "\n".join(parts) + "\n"
+
+
+def _german_only(*, english: bool, target: _Page) -> str:
+    # The link guard wants a link from an English page to a German-only page
+    # marked as deliberate, as editors are asked to do.
+    return "{ hreflang=de }" if english and not target.translated else ""
 
 
 def _broken_lines(page: _Page, broken: list[BrokenLink]) -> list[str]:
@@ -479,7 +486,7 @@ def _write_indexes(docs: Path, generated: list[_Page]) -> None:
                 "",
                 *(
                     f"- [{page.title(english=english and page.translated)}]"
-                    f"({page.path.split('/', 1)[1]})"
+                    f"({page.path.split('/', 1)[1]})" + _german_only(english=english, target=page)
                     for page in members
                 ),
                 "",

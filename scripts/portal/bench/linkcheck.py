@@ -37,7 +37,7 @@ class LinkCheck:
     name: str
     """``module:function``, for the report."""
     call: Callable[[Path, Path], object]
-    """Runs the check over (site directory, docs directory)."""
+    """Runs the check over (site directory, docs directory); the project is docs' parent."""
 
 
 def find_link_check(spec: str | None = None) -> LinkCheck | None:
@@ -141,7 +141,7 @@ def _adapt(function: Callable[..., Any]) -> Callable[[Path, Path], object] | Non
             positional.append(role)
 
     def call(site_dir: Path, docs_dir: Path) -> object:
-        values = {"site": site_dir, "docs": docs_dir}
+        values = {"site": site_dir, "docs": docs_dir, "project": docs_dir.parent}
         return function(
             *(values[role] for role in positional),
             **{name: values[role] for name, role in keywords.items()},
@@ -151,6 +151,8 @@ def _adapt(function: Callable[..., Any]) -> Callable[[Path, Path], object] | Non
 
 
 def _role(name: str) -> str | None:
+    if name in {"project_root", "project"}:
+        return "project"
     if "site" in name or name in {"root", "directory", "path", "output"}:
         return "site"
     if "docs" in name or "source" in name:

@@ -206,7 +206,7 @@ def _link_speedup(results: Results) -> tuple[int, float, float, str] | None:
 def _links(results: Results) -> str:
     rows = [
         "| N | htmlproofer: (Build) − (a), CPU s | Link-Wächter als Hook: (c) − (a), CPU s "
-        "| Link-Wächter als Funktion über die Site, s |",
+        "| Link-Wächter als Funktion über die Site, Wand s |",
         "| ---: | ---: | ---: | ---: |",
     ]
     for size in results.options.sizes:
@@ -224,7 +224,9 @@ def _links(results: Results) -> str:
         "htmlproofer offline (`validate_external_urls: false`), meldet jeden kaputten Link als "
         "Warnung und baut beide Sprachen zu Ende (mit `raise_error_after_finish: true` bräche "
         "er nach der deutschen ab). "
-        f"Funktion des Link-Wächters: `{name}`.\n\n" + "\n".join(rows)
+        f"Funktion des Link-Wächters: `{name}`, in-process über die Site des vollen Builds "
+        "gemessen, in Wandzeit (unter Last also eher zu lang: der Vergleich mit der CPU-Zeit "
+        "von htmlproofer ist zugunsten von htmlproofer verzerrt).\n\n" + "\n".join(rows)
     )
 
 

@@ -122,12 +122,17 @@ class Measurement:
     site: SiteSize
 
     @property
+    def counted(self) -> tuple[Run, ...]:
+        """The successful runs, or all of them if none succeeded."""
+        return tuple(run for run in self.runs if run.ok) or self.runs
+
+    @property
     def wall(self) -> float:
-        return statistics.median(run.wall for run in self.runs)
+        return statistics.median(run.wall for run in self.counted)
 
     @property
     def cpu(self) -> float:
-        return statistics.median(run.cpu for run in self.runs)
+        return statistics.median(run.cpu for run in self.counted)
 
     @property
     def max_rss_mib(self) -> float:
