@@ -8,6 +8,7 @@ the configuration readers get.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -58,9 +59,31 @@ def page(title: str, body: str = "", *, front_matter: str | None = None) -> str:
     return head + "\n" + textwrap.dedent(body).strip() + "\n"
 
 
-def write_site(root: Path, pages: dict[str, str], *, extra_config: str = "") -> Path:
-    """Write docs/ and a mkdocs.yml inheriting the portal's; return the config path."""
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
+"""Linked from every page's footer, so every site needs them."""
+THEME_FOLDERS = ("assets", "stylesheets")
+"""Logo, favicon and stylesheets that mkdocs.yml names for every page."""
+
+
+def write_site(
+    root: Path, pages: dict[str, str], *, extra_config: str = "", furnish: bool = True
+) -> Path:
+    """Write docs/ and a mkdocs.yml inheriting the portal's; return the config path.
+
+    With `furnish`, the site also gets what the portal's templates link on
+    every page (legal pages, logo, stylesheets), so that only the test's own
+    pages can break the link guard.
+    """
     docs = root / "docs"
+    if furnish:
+        legal = {
+            f"{name}{suffix}.md": page(name.title(), f"# {name.title()}")
+            for name in LEGAL_PAGES
+            for suffix in ("", ".en")
+        }
+        pages = {**legal, **pages}
+        for folder in THEME_FOLDERS:
+            shutil.copytree(PROJECT_ROOT / "docs" / folder, docs / folder, dirs_exist_ok=True)
     for name, text in pages.items():
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)

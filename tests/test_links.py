@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from sitebuilder import MKDOCS_YML, PROJECT_ROOT, BuildResult, build, page, write_site
+from sitebuilder import MKDOCS_YML, BuildResult, build, page, write_site
 
 GUARD_MESSAGES = ("Der Link „", "Das Bild „", "Die Weiterleitung „")
 
@@ -25,24 +24,14 @@ def config_line(result: BuildResult, text: str) -> int:
 
 
 def furnished_site(root: Path, pages: dict[str, str], *, redirect_maps: dict[str, str]) -> Path:
-    """A tiny site with what the portal's templates link on every page."""
-    legal = {
-        f"{name}{suffix}.md": page(name.title(), f"# {name.title()}")
-        for name in ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
-        for suffix in ("", ".en")
-    }
+    """A tiny site whose redirect map is `redirect_maps`."""
     plugins = yaml_load(MKDOCS_YML.open(encoding="utf-8"))["plugins"]
     for plugin in plugins:
         if isinstance(plugin, dict) and "redirects" in plugin:
             plugin["redirects"] = {"redirect_maps": redirect_maps}
-    config = write_site(
-        root,
-        {**legal, **pages},
-        extra_config="plugins:\n" + yaml.safe_dump(plugins, allow_unicode=True),
+    return write_site(
+        root, pages, extra_config="plugins:\n" + yaml.safe_dump(plugins, allow_unicode=True)
     )
-    for folder in ("assets", "stylesheets"):
-        shutil.copytree(PROJECT_ROOT / "docs" / folder, root / "docs" / folder)
-    return config
 
 
 PHASEN = page("Phasen", "# Phasen\n\n## Woche 1–4 {#woche-1-4}\n\nText.")
