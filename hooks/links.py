@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from portal.i18n_builds import is_last_language_build, is_nested_language_build, languages
 from portal.links import PageInfo, check_site
 
 # Straight under `mkdocs.*`, so that strict mode counts the warnings; without
@@ -44,7 +44,7 @@ _pages: dict[str, PageInfo] = {}
 # only the top-level build (i18n not building) starts with an empty map.
 @event_priority(-500)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not _building_another_language(config):
+    if not is_nested_language_build(config):
         _pages.clear()
     # This guard reports broken Markdown links and anchors itself, with line
     # and suggestion; MkDocs' own messages about them would be duplicates.
@@ -77,7 +77,7 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 # writes files in on_post_build (mkdocs-redirects at 0, archives, feeds).
 @event_priority(-500)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _is_last_language_build(config):
+    if not is_last_language_build(config):
         return
     config_file = Path(config.config_file_path) if config.config_file_path else None
     project_root = config_file.parent if config_file else Path.cwd()
@@ -89,7 +89,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         docs_dir=Path(config.docs_dir),
         config_file=config_file,
         template_dirs=[Path(custom_dir)] if custom_dir else [],
-        languages=_languages(config),
+        languages=languages(config),
         base_path=urlsplit(config.site_url or "").path or "/",
         redirects=_redirect_maps(config),
     )
@@ -98,37 +98,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # Helper functions
-
-
-def _i18n(config: MkDocsConfig) -> Any:
-    return config.plugins.get("i18n")
-
-
-def _is_last_language_build(config: MkDocsConfig) -> bool:
-    i18n = _i18n(config)
-    if i18n is None:
-        return True
-    default = i18n.default_language
-    others = [code for code in i18n.build_languages if code != default]
-    if not others:
-        return True
-    # i18n builds the further languages in the order of its `languages` list.
-    return bool(i18n.building) and i18n.current_language == others[-1]
-
-
-def _building_another_language(config: MkDocsConfig) -> bool:
-    # mkdocs-static-i18n sets `building` while it runs the nested builds of
-    # the further languages from its on_post_build.
-    return bool(getattr(_i18n(config), "building", False))
-
-
-def _languages(config: MkDocsConfig) -> list[str]:
-    """The built languages, the default one first."""
-    i18n = _i18n(config)
-    if i18n is None:
-        return [str(config.theme.get("language", "de"))]
-    default = str(i18n.default_language)
-    return [default, *(str(code) for code in i18n.build_languages if code != default)]
 
 
 def _redirect_maps(config: MkDocsConfig) -> dict[str, str]:

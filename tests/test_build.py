@@ -90,3 +90,8 @@ def test_tiny_valid_site_passes_the_strict_build(tmp_path: Path) -> None:
     )
     result = build(config)
     assert result.ok, result.log
+
+
+def test_page_not_found_exists_in_each_language(portal_site: Path) -> None:
+    assert html_lang(portal_site / "404.html") == "de"
+    assert html_lang(portal_site / "en" / "404.html") == "en"
