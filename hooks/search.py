@@ -1,0 +1,159 @@
+"""Search per language: each language's pages search only that language.
+
+The work is done by plain functions in ``portal.search``; this file collects
+each language build's index entries and fallback pages, writes one index per
+language, and points every page at its language's index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+from selectolax.lexbor import LexborHTMLParser
+
+from portal.search import (
+    INDEX_PATH,
+    Language,
+    localize_config_script,
+    localize_index,
+    read_index,
+    relative_root,
+    write_index,
+)
+
+log = get_plugin_logger(__name__)
+
+
+class _State:
+    """What the language builds of one site build have collected so far."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.base_config: dict[str, Any] = {}
+        self.fallbacks: dict[str, set[str]] = {}
+
+
+_state = _State()
+
+# Hooks
+
+
+# After mkdocs-static-i18n (-100), which tells the language of this build.
+# mkdocs-static-i18n runs on_config again for each further language: only the
+# default language's run starts a new site build and forgets the last one.
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    languages, current = _languages(config)
+    if current == languages[0].locale:
+        global _state
+        _state = _State()
+    _state.entries.pop(current, None)
+    _state.fallbacks[current] = set()
+    return config
+
+
+# After mkdocs-static-i18n (50), which puts the file's and the build's
+# language into the context.
+@event_priority(-110)
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    build_locale = context.get("i18n_page_locale")
+    file_locale = context.get("i18n_file_locale")
+    if build_locale and file_locale and build_locale != file_locale:
+        _state.fallbacks.setdefault(str(build_locale), set()).add(page.url)
+    return context
+
+
+# Last of all page events, so every other hook has finished the HTML.
+@event_priority(-200)
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    languages, current = _languages(config)
+    language = _language(languages, current)
+    if not language.prefix:
+        # The default language's pages already look for the index at the root.
+        return output
+    script = LexborHTMLParser(output).css_first("script#__config")
+    if script is None:
+        return output
+    original = script.text(deep=True)
+    localized = localize_config_script(original, base=relative_root(page.url, language))
+    return output.replace(original, localized, 1)
+
+
+# Between Material's search plugin (0), which has just written this language
+# build's entries to search/search_index.json, and mkdocs-static-i18n (-100),
+# which builds the further languages and then overwrites that file with the
+# entries of all languages together.
+@event_priority(-50)
+def _collect_index(*, config: MkDocsConfig) -> None:
+    _, current = _languages(config)
+    path = Path(config.site_dir, INDEX_PATH)
+    if not path.is_file():
+        raise PluginError(
+            f"{path} fehlt — das Such-Plugin muss vor hooks/search.py in mkdocs.yml stehen."
+        )
+    index = read_index(path)
+    _state.base_config = dict(index.get("config") or {})
+    _state.entries[current] = list(index.get("docs") or [])
+
+
+# Last of all: mkdocs-static-i18n (-100) has written its shared index, which
+# the default language's index replaces here. The further languages' builds
+# run inside the default one's, so the default build's run comes last.
+@event_priority(-200)
+def _write_indexes(*, config: MkDocsConfig) -> None:
+    languages, _ = _languages(config)
+    names = {language.locale: language.name for language in languages}
+    for language in languages:
+        entries = _state.entries.get(language.locale)
+        if entries is None:
+            continue
+        index = localize_index(
+            entries,
+            base_config=_state.base_config,
+            language=language,
+            languages=languages,
+            fallback_pages=_state.fallbacks.get(language.locale, set()),
+            fallback_tag=names[languages[0].locale],
+        )
+        write_index(Path(config.site_dir, language.index_path), index)
+
+
+# CombinedEvent is typed for plugin methods (with `self`); in a hook module
+# MkDocs registers and calls the plain functions, which is what it is for here.
+on_post_build = CombinedEvent(_collect_index, _write_indexes)  # type: ignore[arg-type]
+
+
+# Helper functions
+
+
+def _languages(config: MkDocsConfig) -> tuple[list[Language], str]:
+    """The site's built languages (default first) and the language of this build."""
+    i18n: Any = config.plugins.get("i18n")
+    if i18n is None:
+        locale = str(config.theme.get("language") or "en")
+        return [Language(locale=locale, prefix="", name=locale)], locale
+    languages: list[Language] = []
+    for item in i18n.config.languages:
+        if not item.build or item.locale == "null":
+            continue
+        prefix = "" if item.default else f"{item.locale}/"
+        language = Language(locale=item.locale, prefix=prefix, name=item.name)
+        if item.default:
+            languages.insert(0, language)
+        else:
+            languages.append(language)
+    return languages, str(i18n.current_language or languages[0].locale)
+
+
+def _language(languages: list[Language], locale: str) -> Language:
+    for language in languages:
+        if language.locale == locale:
+            return language
+    raise PluginError(f"Die Sprache {locale!r} fehlt in der i18n-Konfiguration von mkdocs.yml.")

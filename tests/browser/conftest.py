@@ -1,0 +1,68 @@
+"""Fixtures for the browser tests: Debian's Chromium, one per worker, and a served site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from browser.checks import Site
+from browser.server import serve
+from sitebuilder import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless and quiet: no GPU, and none of Chromium's own calls home (updates,
+# sync, field trials), so that the network log holds only what the page asks for.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium per test worker, shared by all its tests."""
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} fehlt: die Browsertests brauchen Debians Chromium — `make chromium`",
+            pytrace=False,
+        )
+    browser = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def portal(portal_site: Path) -> Iterator[Site]:
+    """The strictly built portal, served on 127.0.0.1."""
+    with serve(portal_site) as base_url:
+        yield Site(site_dir=portal_site, base_url=base_url)
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # Workers of pytest-xdist swallow prints; the controller names the folder.
+    shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.is_dir() else []
+    if shots:
+        terminalreporter.write_line(f"Bildschirmfotos zur Durchsicht ({len(shots)}): {SCREENSHOTS}")
