@@ -28,6 +28,8 @@ from portal.search import (
 
 log = get_plugin_logger(__name__)
 
+CONFIG_SCRIPT_START = '<script id="__config"'
+
 
 class _State:
     """What the language builds of one site build have collected so far."""
@@ -78,12 +80,17 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     if not language.prefix:
         # The default language's pages already look for the index at the root.
         return output
-    script = LexborHTMLParser(output).css_first("script#__config")
+    # Material writes its config script once, near the end of the page:
+    # parse only from there, not the whole page with its navigation.
+    start = output.rfind(CONFIG_SCRIPT_START)
+    if start < 0:
+        return output
+    script = LexborHTMLParser(output[start:]).css_first("script#__config")
     if script is None:
         return output
     original = script.text(deep=True)
     localized = localize_config_script(original, base=relative_root(page.url, language))
-    return output.replace(original, localized, 1)
+    return output[:start] + output[start:].replace(original, localized, 1)
 
 
 # Between Material's search plugin (0), which has just written this language

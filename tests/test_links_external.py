@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from portal.cli import main
-from portal.links.external import Result, Settings, check_urls
+from portal.links.external import Result, Settings, check_urls, run_coroutine
 
 # A server that never answers /still is cut off by the client's timeout;
 # retries are kept at one and the backoff short, so the test stays fast.
@@ -55,7 +55,7 @@ def server() -> Iterator[str]:
 def test_each_kind_of_answer(server: str) -> None:
     urls = [f"{server}/{name}" for name in ("ok", "moved", "missing", "error", "still")]
     started = time.monotonic()
-    results = {r.url.rsplit("/", 1)[1]: r for r in asyncio.run(check_urls(urls, settings=FAST))}
+    results = {r.url.rsplit("/", 1)[1]: r for r in run_coroutine(check_urls(urls, settings=FAST))}
     assert time.monotonic() - started < 5
     assert (results["ok"].ok, results["ok"].status) == (True, 200)
     assert (results["moved"].ok, results["moved"].final_url) == (True, f"{server}/ok")
@@ -68,9 +68,9 @@ def test_each_kind_of_answer(server: str) -> None:
 def test_good_results_come_from_the_cache_until_they_expire(server: str) -> None:
     url = f"{server}/gone"
     cached = {url: Result(url, 200, None, None, time.time())}
-    fresh = asyncio.run(check_urls([url], settings=FAST, cache=cached, max_age=3600))
+    fresh = run_coroutine(check_urls([url], settings=FAST, cache=cached, max_age=3600))
     assert fresh[0].ok
-    expired = asyncio.run(check_urls([url], settings=FAST, cache=cached, max_age=0))
+    expired = run_coroutine(check_urls([url], settings=FAST, cache=cached, max_age=0))
     assert expired[0].status == 404
 
 
@@ -108,3 +108,11 @@ def test_command_writes_report_and_cache_and_fails_on_broken_links(
     assert entries["mailto:kaputt"]["error"] == "ungültige Adresse"
     assert entries["mailto:redaktion@example.org"]["ok"] is True
     assert set(json.loads(cache.read_text(encoding="utf-8"))) == set(entries)
+
+
+def test_checks_run_where_an_event_loop_is_already_running(server: str) -> None:
+    # As under Playwright's sync API in the same test worker.
+    async def inside_a_loop() -> list[Result]:
+        return run_coroutine(check_urls([f"{server}/ok"], settings=FAST))
+
+    assert asyncio.run(inside_a_loop())[0].ok

@@ -9,6 +9,7 @@ hook ``hooks/glossary.py`` adapts it to the build.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Sequence
@@ -231,14 +232,27 @@ def used_entries(markdown: str, entries: Iterable[GlossaryEntry]) -> list[Glossa
     Same word boundaries as the ``abbr`` extension, so a definition is only
     added where it can take effect; a page's own ``*[X]: …`` line wins.
     """
-    used = []
-    for entry in entries:
-        escaped = re.escape(entry.abbr)
-        if re.search(rf"^\*\[{escaped}\]", markdown, re.M):
-            continue
-        if re.search(rf"\b{escaped}\b", markdown):
-            used.append(entry)
-    return used
+    entries = tuple(entries)
+    if not entries:
+        return []
+    used_pattern, defined_pattern = _patterns(tuple(entry.abbr for entry in entries))
+    defined = set(defined_pattern.findall(markdown))
+    used = set(used_pattern.findall(markdown)) - defined
+    return [entry for entry in entries if entry.abbr in used]
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # One scan per page for all abbreviations, compiled once per glossary:
+    # a pattern per entry would scan every page once per entry. Longest
+    # first, so "SGB VIII" wins over a shorter entry that starts the same.
+    alternatives = "|".join(
+        re.escape(abbr) for abbr in sorted(abbreviations, key=len, reverse=True)
+    )
+    return (
+        re.compile(rf"\b({alternatives})\b"),
+        re.compile(rf"^\*\[({alternatives})\]", re.M),
+    )
 
 
 def append_definitions(markdown: str, entries: Sequence[GlossaryEntry], *, language: str) -> str:

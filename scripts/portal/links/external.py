@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Coroutine, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 
 from portal.links.extract import scan_html
 from portal.links.mapping import SourceLocator, infer_pages
 from portal.links.resolve import list_site
+
+T = TypeVar("T")
 
 # Data
 
@@ -97,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     occurrences = collect_external(site_dir, docs_dir=args.docs_dir)
     settings = Settings(args.concurrency, args.timeout, args.retries, args.backoff)
     cache = load_cache(args.cache)
-    results = asyncio.run(
+    results = run_coroutine(
         check_urls(sorted(occurrences), settings=settings, cache=cache, max_age=args.max_age * 3600)
     )
     save_cache(args.cache, cache, results)
@@ -274,3 +278,18 @@ def render_json(results: Sequence[Result], occurrences: Mapping[str, list[str]])
         indent=2,
         ensure_ascii=False,
     )
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run`, also from a thread that already runs an event loop.
+
+    Embedding programs (a test session driving Playwright's sync API, an
+    editor integration) may have a loop running in this thread, where
+    asyncio.run refuses to start a second one: then use a fresh thread.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
