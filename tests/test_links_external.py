@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import http.server
 import json
 import threading
@@ -111,8 +112,10 @@ def test_command_writes_report_and_cache_and_fails_on_broken_links(
 
 
 def test_checks_run_where_an_event_loop_is_already_running(server: str) -> None:
-    # As under Playwright's sync API in the same test worker.
+    # As under Playwright's sync API in the same test worker. The outer loop
+    # runs in its own thread, since this worker's thread may have one already.
     async def inside_a_loop() -> list[Result]:
         return run_coroutine(check_urls([f"{server}/ok"], settings=FAST))
 
-    assert asyncio.run(inside_a_loop())[0].ok
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, inside_a_loop()).result()[0].ok
