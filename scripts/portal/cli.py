@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+"""The repository: the commands work on its docs/ unless told otherwise."""
 
 COMMAND_MODULES: list[str] = [
     "portal.metadata.command",
@@ -17,6 +21,16 @@ COMMAND_MODULES: list[str] = [
     "portal.links.external",
 ]
 """Modules that each add one sub-command, in the order `--help` lists them."""
+
+
+def add_docs_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--docs`` option every command that reads the sources shares."""
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=PROJECT_ROOT / "docs",
+        help="Ordner der Quellen (Standard: docs)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,11 +8,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from portal.cli import add_docs_option
 from portal.metadata import check_docs
 from portal.metadata.dates import format_date
 from portal.metadata.rules import PageRecord, review_dates
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def register(subparsers: Any) -> None:
@@ -38,12 +37,7 @@ def register(subparsers: Any) -> None:
         metavar="JJJJ-MM-TT",
         help="Stichtag statt heute",
     )
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=PROJECT_ROOT / "docs",
-        help="Ordner der Quellen (Standard: docs)",
-    )
+    add_docs_option(parser)
     parser.set_defaults(run=run)
 
 

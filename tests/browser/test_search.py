@@ -24,6 +24,23 @@ def tab(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def search_from(
+    browser: Browser, portal: Site, *, start: str, query: str
+) -> tuple[list[dict[str, object]], list[str]]:
+    """Type `query` into the search box of page `start`; the results and the paths requested."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    log = RequestLog(portal.base_url)
+    log.attach(context)
+    tab = context.new_page()
+    try:
+        assert not open_page(tab, portal, start)
+        results = search(tab, query)
+        requested = [portal.path_of(url) for url in log.take()]
+    finally:
+        context.close()
+    return results, requested
+
+
 def result_paths(site: Site, results: list[dict[str, object]]) -> list[str]:
     return [site.path_of(str(result["href"])) for result in results]
 
@@ -31,16 +48,7 @@ def result_paths(site: Site, results: list[dict[str, object]]) -> list[str]:
 def test_german_search_stems_and_finds_mentor_innen_on_german_pages_only(
     browser: Browser, portal: Site
 ) -> None:
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    log = RequestLog(portal.base_url)
-    log.attach(context)
-    tab = context.new_page()
-    try:
-        assert not open_page(tab, portal, "")
-        results = search(tab, "Mentorin")
-        requested = [portal.path_of(url) for url in log.take()]
-    finally:
-        context.close()
+    results, requested = search_from(browser, portal, start="", query="Mentorin")
     paths = result_paths(portal, results)
     assert "mentoring/" in paths, f"„Mentorin“ findet die Seite über Mentor*innen nicht: {paths}"
     assert [path for path in paths if portal.language_of(path) != "de"] == []
@@ -51,16 +59,7 @@ def test_german_search_stems_and_finds_mentor_innen_on_german_pages_only(
 def test_english_search_finds_english_pages_and_marks_german_fallbacks(
     browser: Browser, portal: Site
 ) -> None:
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    log = RequestLog(portal.base_url)
-    log.attach(context)
-    tab = context.new_page()
-    try:
-        assert not open_page(tab, portal, "en/")
-        results = search(tab, "mentor")
-        requested = [portal.path_of(url) for url in log.take()]
-    finally:
-        context.close()
+    results, requested = search_from(browser, portal, start="en/", query="mentor")
     paths = result_paths(portal, results)
     assert "en/mentoring/" in paths, f"„mentor“ findet die englische Mentoring-Seite nicht: {paths}"
     assert [path for path in paths if portal.language_of(path) != "en"] == []

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from portal.cli import add_docs_option
 from portal.metadata.check import check_docs
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def register(subparsers: Any) -> None:
@@ -20,12 +19,7 @@ def register(subparsers: Any) -> None:
             "scripts/portal/schemas/ und listet jedes Problem mit Datei und Zeile."
         ),
     )
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=PROJECT_ROOT / "docs",
-        help="Ordner der Quellen (Standard: docs)",
-    )
+    add_docs_option(parser)
     parser.set_defaults(run=run)
 
 
