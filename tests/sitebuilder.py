@@ -7,6 +7,7 @@ the configuration readers get.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -66,13 +67,21 @@ THEME_FOLDERS = ("assets", "stylesheets")
 
 
 def write_site(
-    root: Path, pages: dict[str, str], *, extra_config: str = "", furnish: bool = True
+    root: Path,
+    pages: dict[str, str],
+    *,
+    extra_config: str = "",
+    furnish: bool = True,
+    nav: str | None = None,
+    not_in_nav: str = "",
 ) -> Path:
     """Write docs/ and a mkdocs.yml inheriting the portal's; return the config path.
 
     With `furnish`, the site also gets what the portal's templates link on
     every page (legal pages, logo, stylesheets), so that only the test's own
-    pages can break the link guard.
+    pages can break the link guard. The nav lists every German page at the
+    top level unless `nav` gives its entries (YAML list lines); `not_in_nav`
+    holds the patterns of pages left out of the nav on purpose.
     """
     docs = root / "docs"
     if furnish:
@@ -88,16 +97,17 @@ def write_site(
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    nav = "\n".join(
-        f"  - {name}" for name in sorted(pages) if name.endswith(".md") and ".en." not in name
-    )
+    if nav is None:
+        nav = "\n".join(
+            f"  - {name}" for name in sorted(pages) if name.endswith(".md") and ".en." not in name
+        )
     hooks = "\n".join(f"  - {PROJECT_ROOT / hook}" for hook in HOOKS)
     config = root / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {MKDOCS_YML}\n"
         f"docs_dir: {docs}\n"
         f"site_dir: {root / 'site'}\n"
-        "not_in_nav: ''\n"
+        f"not_in_nav: {json.dumps(not_in_nav)}\n"
         f"theme:\n  name: material\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
         f"hooks:\n{hooks}\n"
         f"nav:\n{nav}\n" + extra_config,

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from portal.bench.corpus import BROKEN_KINDS, generate_corpus
+from portal.bench.corpus import BROKEN_KINDS, NAV_PAGES_PER_SECTION, generate_corpus
 from portal.bench.report import render
 from portal.bench.suite import Options, run_suite
-from portal.bench.variants import BASE, FULL
+from portal.bench.variants import BASE, FULL, GUARD_STEMS, WITHOUT_GUARDS, standard_variants
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,3 +78,34 @@ def test_one_tiny_measurement_renders_a_report(tmp_path: Path) -> None:
     assert "| (a) ohne Hooks | 20+" in report
     assert "| (b) Portal | 20+" in report
     assert "## Ziele" in report
+
+
+def test_variants_separate_the_guards_from_the_other_hooks() -> None:
+    variants = {variant.name: variant for variant in standard_variants()}
+
+    full = {hook.stem for hook in variants[FULL].hooks}
+    without = {hook.stem for hook in variants[WITHOUT_GUARDS].hooks}
+    assert full - without == set(GUARD_STEMS)
+    assert variants[BASE].hooks == ()
+    assert {f"nur {stem}" for stem in GUARD_STEMS} <= set(variants)
+
+
+def test_corpus_nav_stays_short_and_the_rest_is_archive(tmp_path: Path) -> None:
+    corpus = generate_corpus(root=tmp_path, pages=200)
+
+    in_nav: set[str] = set()
+    for entry in corpus.nav:
+        for value in entry.values():
+            members = value if isinstance(value, list) else [value]
+            assert len(members) <= NAV_PAGES_PER_SECTION + 1
+            in_nav.update(str(member) for member in members)
+    archive = [
+        path.relative_to(corpus.docs_dir).as_posix()
+        for path in corpus.page_paths()
+        if path.relative_to(corpus.docs_dir).as_posix() not in in_nav
+    ]
+    assert len(archive) > 100
+    # Every archive page is listed on its section's overview page.
+    for path in archive:
+        folder, name = path.split("/")
+        assert f"]({name})" in (corpus.docs_dir / folder / "index.md").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ metadata shown to readers; audience overview pages in both languages."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -145,6 +146,12 @@ def test_audience_overview_pages_in_both_languages(tmp_path: Path) -> None:
     assert "Noch keine Seiten." in leitung.css_first("article").text()
     switcher = [a.attributes["href"] for a in english.css(".md-select__link")]
     assert switcher == ["../../../zielgruppen/neue-fachkraefte/", "./"]
+    # The overviews repeat every listed page's text: the search leads to the pages.
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        data = json.loads((result.site_dir / index).read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in data["docs"]]
+        assert any(location.startswith("einarbeitung/woche/") for location in locations)
+        assert not [location for location in locations if "zielgruppen" in location]
 
 
 def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: Path) -> None:

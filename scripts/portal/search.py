@@ -38,6 +38,9 @@ DEFAULT_PIPELINE = ["stopWordFilter"]
 # reaches, so each entry gets the joined form („Mentorinnen“) in an extra,
 # invisible field: the text readers see in the results stays as written.
 GENDER_FORM = re.compile(r"\b(\w+)[*:_·](in|innen)\b")
+# Most index entries hold no such word; this cheap scan spares them the
+# search above, which tries a word at every position of the text.
+GENDER_MARK = re.compile(r"[*:_·]in")
 VARIANTS_FIELD = "variants"
 
 # The tag shown on results that are pages in another language (fallbacks).
@@ -60,6 +63,8 @@ class Language:
 
 def gender_variants(text: str) -> list[str]:
     """The joined forms of every gender-inclusive word in ``text``, in order, once each."""
+    if not GENDER_MARK.search(text):
+        return []
     seen: dict[str, None] = {}
     for match in GENDER_FORM.finditer(text):
         seen.setdefault(match.group(1) + match.group(2), None)

@@ -6,6 +6,11 @@ abbreviations, images and links with anchors into other pages; an English
 translation for a share of them. The same seed and size always write the same
 bytes, so two runs of the benchmark measure the same site.
 
+The nav is shaped as the portal's: each section lists its overview page and a
+few pages; the rest of the section is its archive, linked from the overview
+page and left out of the nav (``not_in_nav``), as the portal does with the
+newsletter issues.
+
 With ``broken_links`` the generator also plants links that cannot resolve, of
 every kind a link checker should catch, and returns where it put them.
 """
@@ -97,6 +102,13 @@ SPEAKERS = (
     ("Petra Beispiel", "Start gGmbH"),
     ("Jonas Muster", "Landesjugendamt M-V"),
 )
+NAV_PAGES_PER_SECTION = 8
+"""Pages of a section listed in the nav; the rest form its archive, listed on
+the section's overview page only, as the portal does with newsletter issues
+(mkdocs.yml, ``not_in_nav``). The sidebar Material writes into every page then
+stays as long at 5,000 pages as at 100."""
+ARCHIVE_PATTERN = "/*/seite-*.md"
+"""``not_in_nav`` pattern of the archive pages (those in the nav stay in it)."""
 HEADINGS_PER_PAGE = 4
 LINKS_PER_PAGE = 3
 IMAGES = 12
@@ -126,6 +138,8 @@ class Corpus:
     english_pages: int
     nav: list[dict[str, object]]
     """The site's nav, in mkdocs.yml shape."""
+    not_in_nav: str
+    """Pattern of the pages left out of the nav on purpose (the archives)."""
     broken_links: tuple[BrokenLink, ...] = field(default=())
 
     def page_paths(self) -> list[Path]:
@@ -209,7 +223,8 @@ def generate_corpus(
     nav: list[dict[str, object]] = [{"Start": "index.md"}]
     for section in SECTIONS:
         members = [page.path for page in generated if page.section is section]
-        nav.append({section.nav_title: [f"{section.folder}/index.md", *members]})
+        shown = members[:NAV_PAGES_PER_SECTION]
+        nav.append({section.nav_title: [f"{section.folder}/index.md", *shown]})
     nav.append({"Glossar": ["glossar/index.md"]})
     return Corpus(
         root=root,
@@ -217,6 +232,7 @@ def generate_corpus(
         german_pages=pages,
         english_pages=sum(page.translated for page in generated),
         nav=nav,
+        not_in_nav=ARCHIVE_PATTERN,
         broken_links=tuple(planted),
     )
 

@@ -2,7 +2,9 @@
 
 - ``ohne Hooks``: Material, i18n and search as configured, no project hook (a);
 - ``Portal``: every hook mkdocs.yml lists (b);
-- one variant per hook, alone on top of (a) (c);
+- ``Portal ohne Prüfungen``: (b) without the guards, so that (b) against it is
+  what the guards together cost;
+- one variant per guard, alone on top of (a) (c);
 - ``htmlproofer``: (a) plus mkdocs-htmlproofer-plugin, offline, as the yardstick
   for the link guard.
 
@@ -20,11 +22,24 @@ from typing import Any
 import yaml
 
 from portal.bench.corpus import Corpus
-from portal.bench.project import MKDOCS_YML, PROJECT_ROOT, portal_hooks, portal_plugins
+from portal.bench.project import (
+    MKDOCS_YML,
+    PROJECT_ROOT,
+    portal_config,
+    portal_hooks,
+    portal_plugins,
+)
 
 BASE = "ohne Hooks"
 FULL = "Portal"
+WITHOUT_GUARDS = "Portal ohne Prüfungen"
 HTMLPROOFER = "htmlproofer"
+
+GUARD_STEMS = ("metadata", "links")
+"""The hooks that check the sources and the built site (hooks/metadata.py,
+hooks/links.py). The other hooks build parts of the site readers see (legal
+details, glossary tooltips, search per language, sections of archive pages)
+and are part of the portal with or without the checks."""
 
 HTMLPROOFER_CONFIG: dict[str, Any] = {
     # Offline: no request leaves the machine. Every broken link is logged, and
@@ -49,14 +64,23 @@ class Variant:
 
 
 def standard_variants(*, hooks: list[Path] | None = None) -> list[Variant]:
-    """(a), (b), each hook alone, and htmlproofer, for the hooks mkdocs.yml lists now."""
+    """(a), (b), (b) without the guards, each guard alone, and htmlproofer.
+
+    The hooks are those mkdocs.yml lists now.
+    """
     hooks = portal_hooks() if hooks is None else hooks
+    guards = [hook for hook in hooks if is_guard(hook)]
     return [
         Variant(BASE, ()),
         Variant(FULL, tuple(hooks)),
-        *(Variant(f"nur {hook.stem}", (hook,)) for hook in hooks),
+        Variant(WITHOUT_GUARDS, tuple(hook for hook in hooks if not is_guard(hook))),
+        *(Variant(f"nur {hook.stem}", (hook,)) for hook in guards),
         htmlproofer_variant(),
     ]
+
+
+def is_guard(hook: Path) -> bool:
+    return hook.stem in GUARD_STEMS
 
 
 def htmlproofer_variant() -> Variant:
@@ -74,6 +98,8 @@ def write_config(*, corpus: Corpus, variant: Variant, site_dir: Path) -> Path:
         "theme": {"name": "material", "custom_dir": str(PROJECT_ROOT / "overrides")},
         "hooks": [str(hook) for hook in variant.hooks],
         "nav": corpus.nav,
+        # INHERIT replaces this string: keep the portal's patterns, add the corpus's.
+        "not_in_nav": f"{portal_config().get('not_in_nav') or ''}{corpus.not_in_nav}\n",
     }
     if variant.extra_plugins:
         # INHERIT replaces lists: repeat the portal's plugins, then add ours.

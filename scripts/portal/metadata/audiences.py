@@ -131,10 +131,15 @@ def index_markdown(*, pages: dict[str, PageRecord], language: str) -> str:
 
 
 def _front_matter(title: str, description: str) -> list[str]:
+    # Out of the search: an overview repeats the title and description of
+    # every page it lists, so it would turn up for almost any query, above
+    # the pages themselves.
     return [
         "---",
         f'title: "{title}"',
         f'description: "{description}"',
+        "search:",
+        "  exclude: true",
         "---",
         "",
     ]
