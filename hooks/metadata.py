@@ -8,11 +8,15 @@ notice outside that tree unless ``extra.fail_on_overdue_review`` is set.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -20,12 +24,22 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portal.metadata import CheckResult, check_docs
-from portal.metadata.audiences import AUDIENCES, index_markdown, overview_markdown
+from portal.metadata.audiences import (
+    AUDIENCES,
+    OVERVIEW_DIR,
+    Audience,
+    OverviewEntry,
+    index_markdown,
+    overview_markdown,
+)
 from portal.metadata.display import page_meta
+from portal.metadata.rules import PageRecord
 from portal.notices import notice_logger
 
 log = get_plugin_logger("metadata")
 notices = notice_logger("portal.review")
+
+AUDIENCE_LIST_TEMPLATE = "partials/audience-list.html"
 
 # The check runs once per build, in the pass of the default language; the
 # passes of further languages (mkdocs-static-i18n runs the whole build again)
@@ -62,16 +76,22 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         return files
     language, default, _ = _languages(config)
     prefix = "" if language == default else f"{language}/"
-    generated = {"zielgruppen/index.md": index_markdown(pages=_result.pages, language=language)}
+    template = config.theme.get_env().get_template(AUDIENCE_LIST_TEMPLATE)
+    pages = _result.pages
+    overviews: dict[str, Callable[[File], str]] = {
+        f"{OVERVIEW_DIR}/index.md": lambda _: index_markdown(pages=pages, language=language)
+    }
     for audience in AUDIENCES.values():
-        generated[f"zielgruppen/{audience.slug}.md"] = overview_markdown(
-            audience, pages=_result.pages, language=language
+        overviews[f"{OVERVIEW_DIR}/{audience.slug}.md"] = functools.partial(
+            _overview, audience, pages=pages, language=language, files=files, template=template
         )
-    for src_uri, content in generated.items():
+    for src_uri, render in overviews.items():
         if files.get_file_from_path(src_uri) is not None:
             continue  # a page the editors wrote themselves wins
-        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = prefix + file.dest_uri
+        # The lists link from the page's final address: known only now.
+        file.content_string = render(file)
         files.append(file)
     return files
 
@@ -101,6 +121,28 @@ def on_page_context(
 
 
 # Helper functions
+
+
+def _overview(
+    audience: Audience,
+    overview: File,
+    *,
+    pages: dict[str, PageRecord],
+    language: str,
+    files: Files,
+    template: Template,
+) -> str:
+    def render_list(entries: list[OverviewEntry]) -> str:
+        listed = []
+        for entry in entries:
+            target = files.get_file_from_path(entry.src_uri)
+            if target is None:
+                continue  # excluded from the build (exclude_docs, drafts)
+            href = target.url_relative_to(overview)
+            listed.append({**dataclasses.asdict(entry), "href": href, "lang": entry.language})
+        return template.render(entries=listed, language=language)
+
+    return overview_markdown(audience, pages=pages, language=language, render_list=render_list)
 
 
 def _languages(config: MkDocsConfig) -> tuple[str, str, tuple[str, ...]]:

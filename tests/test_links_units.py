@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from portal.findings import Finding
 from portal.links import PageInfo, check_site
 from portal.links.extract import CONTENT, NAVIGATION, REDIRECT, TEMPLATE, TOC, read_page, scan_html
 from portal.links.mapping import find_line, infer_pages, source_needles
-from portal.links.resolve import EXTERNAL, FOUND, MISSING, OUTSIDE, is_external, resolve
+from portal.links.resolve import (
+    EXTERNAL,
+    FOUND,
+    MISSING,
+    OUTSIDE,
+    is_external,
+    resolution_key,
+    resolve,
+)
 from portal.links.suggest import nearest_anchor, nearest_path
 
 FILES = frozenset(
@@ -207,3 +218,44 @@ def test_template_link_is_reported_once_for_all_pages(tmp_path: Path) -> None:
         "z. B. „a/“) zeigt auf eine Seite, die es nicht gibt — legen Sie die Seite an oder "
         "korrigieren Sie den Link."
     ]
+
+
+def test_resolution_key_is_shared_by_pages_that_climb_to_the_same_folder() -> None:
+    assert resolution_key("../../b/c/#x", page="a/d/index.html") == ("", "b/c/#x")
+    assert resolution_key("../../b/c/#x", page="e/f/index.html") == ("", "b/c/#x")
+    assert resolution_key("../g/", page="a/d/index.html") == ("a", "g/")
+    assert resolution_key("#x", page="a/d/index.html") == ("a/d/index.html", "#x")
+    assert resolution_key("/bilder/x.png", page="a/d/index.html") == ("", "/bilder/x.png")
+    # Climbing above the root is reported with the URL as written: not shared.
+    assert resolution_key("../../x/", page="a/index.html") == ("a", "../../x/")
+
+
+SEGMENTS = st.sampled_from(["a", "b", "index.html", "..", ".", ""])
+
+
+@given(
+    folder=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3),
+    url=st.lists(SEGMENTS, min_size=1, max_size=5).map("/".join),
+    suffix=st.sampled_from(["", "/", "#abschnitt-1", "?q=1"]),
+)
+def test_resolving_under_the_key_gives_the_same_target(
+    folder: list[str], url: str, suffix: str
+) -> None:
+    page = "/".join([*folder, "index.html"])
+    url += suffix
+    base, rest = resolution_key(url, page=page)
+    if base == page:
+        return  # keyed by the page itself: nothing is shared
+    if url.startswith("/") or is_external(url):
+        # Absolute and outside URLs mean the same from every page.
+        assert (base, rest) == ("", url)
+        return
+    # A page in the key's folder, linking to the rest of the URL from there.
+    stand_in = f"{base}/index.html" if base else "index.html"
+    shared = resolve(f"./{rest}", page=stand_in, files=FILES)
+    direct = resolve(url, page=page, files=FILES)
+    if direct.kind == OUTSIDE:
+        # Reported with the URL as written, which the key keeps whole.
+        assert (shared.kind, rest) == (OUTSIDE, url)
+    else:
+        assert shared == direct

@@ -125,22 +125,33 @@ def test_audience_overview_pages_in_both_languages(tmp_path: Path) -> None:
             "einarbeitung/index.md": page("Einarbeitung", "# Einarbeitung"),
             "einarbeitung/woche.md": guide("Erste Woche", "Was in Woche eins geschieht."),
             "einarbeitung/woche.en.md": guide("First week", "What happens in week one."),
+            "einarbeitung/zweite.md": guide("Zweite Woche & mehr", "Nur auf Deutsch."),
         },
     )
     result = build(config)
     assert result.ok, result.log
     german = html(result, "zielgruppen/neue-fachkraefte/index.html")
     items = [
-        (li.text(strip=True), li.css_first("a").attributes["href"])
+        (" ".join(li.text().split()), li.css_first("a").attributes["href"])
         for li in german.css("article li")
     ]
-    assert items == [("Erste Woche: Was in Woche eins geschieht.", "../../einarbeitung/woche/")]
+    assert items == [
+        ("Erste Woche: Was in Woche eins geschieht.", "../../einarbeitung/woche/"),
+        ("Zweite Woche & mehr: Nur auf Deutsch.", "../../einarbeitung/zweite/"),
+    ]
     english = html(result, "en/zielgruppen/neue-fachkraefte/index.html")
     items = [
-        (li.text(strip=True), li.css_first("a").attributes["href"])
+        (" ".join(li.text().split()), li.css_first("a").attributes["href"])
         for li in english.css("article li")
     ]
-    assert items == [("First week: What happens in week one.", "../../einarbeitung/woche/")]
+    assert items == [
+        ("First week: What happens in week one.", "../../einarbeitung/woche/"),
+        ("Zweite Woche & mehr: Nur auf Deutsch.", "../../einarbeitung/zweite/"),
+    ]
+    # The untranslated page is marked as German, for screen readers and the browser.
+    german_only = english.css("article li")[1].css_first("a").attributes
+    assert (german_only["hreflang"], german_only["lang"]) == ("de", "de")
+    assert "hreflang" not in english.css("article li")[0].css_first("a").attributes
     assert english.css_first("html").attributes["lang"] == "en"
     leitung = html(result, "zielgruppen/leitung/index.html")
     assert "Noch keine Seiten." in leitung.css_first("article").text()

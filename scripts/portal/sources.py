@@ -55,9 +55,15 @@ class SourceCache:
     def __init__(self, project_root: Path) -> None:
         self.project_root = project_root
         self._files: dict[Path, tuple[float, SourceFile]] = {}
+        self._folders: dict[Path, Path] = {}
 
     def get(self, path: Path) -> SourceFile:
-        absolute = path.resolve()
+        # Resolving a path asks the file system about each of its parts: once
+        # per folder is enough for the thousands of pages of a large site.
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        absolute = folder / path.name
         mtime = absolute.stat().st_mtime
         cached = self._files.get(absolute)
         if cached is not None and cached[0] == mtime:

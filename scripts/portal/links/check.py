@@ -37,6 +37,7 @@ from portal.links.resolve import (
     list_site,
     looks_like_page,
     page_url,
+    resolution_key,
     resolve,
 )
 from portal.links.suggest import nearest_anchor, nearest_path
@@ -140,8 +141,10 @@ def find_problems(
     """Resolve every link of every page; return those that do not hold."""
     problems: list[Problem] = []
     resolved: dict[tuple[str, str], Target] = {}
+    # The header, footer and theme links of every page, and many content
+    # links, are the same link in the same situation: judged once each.
+    verdicts: dict[tuple[tuple[str, str], str | None, str, str, bool, bool], str | None] = {}
     for page, scan in site.pages.items():
-        folder = posixpath.dirname(page)
         tree = language_of(page, languages=languages)
         own_language = _content_language(page, scan, tree, pages=pages) == tree
         # Generated overviews list untranslated pages on purpose, like the
@@ -149,20 +152,23 @@ def find_problems(
         written = page in pages and pages[page].src_uri is not None
         for link in scan.links:
             url = link.url
-            # Relative URLs resolve alike from every page of a folder; those
-            # that start with "#" or "?" (or are empty) refer to the page itself.
-            key = (page if not url or url[0] in "#?" else folder, url)
+            key = resolution_key(url, page=page)
             target = resolved.get(key)
             if target is None:
                 target = resolve(url, page=page, files=site.files, base_path=base_path)
                 resolved[key] = target
             if target.kind == EXTERNAL:
                 continue
-            kind = _judge(target, link, site=site)
-            if kind is None and own_language and target.is_page:
-                kind = _language_problem(
-                    page, tree, link, target, pages=pages, languages=languages, written=written
-                )
+            situation = (key, link.hreflang, link.region, tree, own_language, written)
+            if situation in verdicts:
+                kind = verdicts[situation]
+            else:
+                kind = _judge(target, link, site=site)
+                if kind is None and own_language and target.is_page:
+                    kind = _language_problem(
+                        tree, link, target, pages=pages, languages=languages, written=written
+                    )
+                verdicts[situation] = kind
             if kind is not None:
                 problems.append(Problem(page, link, target, kind))
     return problems
@@ -273,7 +279,6 @@ def _judge(target: Target, link: Link, *, site: SiteScan) -> str | None:
 
 
 def _language_problem(
-    page: str,
     tree: str,
     link: Link,
     target: Target,

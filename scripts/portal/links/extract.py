@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ _REGIONS = (
     (NAVIGATION, ".md-tabs, .md-sidebar--primary, .md-footer__inner"),
 )
 _LINKS = "[href], [src], [srcset], [poster]"
+_MAY_REFRESH = re.compile(rb"http-equiv", re.IGNORECASE)
 
 # Material's primary sidebar holds the whole navigation: at 1,000 pages it is
 # nine tenths of every page's bytes, and the same list of pages on every page
@@ -78,7 +80,10 @@ class PageScan:
 
 def scan_html(html: str | bytes) -> PageScan:
     """Parse `html` once; return its anchors and every link, each with its region."""
-    tree = LexborHTMLParser(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    # lexbor reads UTF-8 bytes as they are; decoding first would only copy them.
+    tree = LexborHTMLParser(html)
     # lexbor keeps a <template>'s content out of the document, like a browser:
     # ids in there cannot be scrolled to, so they are rightly not collected.
     ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
@@ -86,7 +91,8 @@ def scan_html(html: str | bytes) -> PageScan:
     ids.discard("")
 
     links: list[Link] = []
-    refresh = _refresh_target(tree)
+    # Only redirect pages carry a meta refresh: most pages skip the query.
+    refresh = _refresh_target(tree) if _MAY_REFRESH.search(html) else None
     if refresh is not None:
         links.append(Link(refresh, "refresh", REDIRECT, "meta", None))
     for region, selector in _REGIONS:

@@ -102,6 +102,31 @@ def resolve(url: str, *, page: str, files: frozenset[str], base_path: str = "/")
     return Target(MISSING, path, decoded_fragment)
 
 
+def resolution_key(url: str, *, page: str) -> tuple[str, str]:
+    """A key under which `url` resolves alike on every page that shares it.
+
+    With directory URLs every page has a folder of its own, so keying by the
+    folder shares little; but ``../../b/`` climbs to the same folder from
+    every page two levels down, and that is what pages share. URLs to the
+    page itself (``#x``, ``?y``, empty) are keyed by the page, absolute and
+    outside URLs by nothing but themselves.
+    """
+    if not url or url[0] in "#?":
+        return page, url
+    if url[0] == "/" or is_external(url):
+        return "", url
+    folder = base = page.rpartition("/")[0]
+    rest = url
+    while base and rest.startswith("../"):
+        base = base.rpartition("/")[0]
+        rest = rest[3:]
+    if ".." in rest:
+        # It climbs further (above the root, or after a folder): a missing
+        # target is reported with the URL as written, so share nothing.
+        return folder, url
+    return base, rest
+
+
 def looks_like_page(path: str) -> bool:
     """True if a (missing) path was meant as a page rather than an image or a download."""
     return posixpath.splitext(path.rstrip("/"))[1].lower() in PAGE_SUFFIXES or path.endswith("/")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from posixpath import relpath
 
 from portal.metadata.rules import PageRecord
 
@@ -83,29 +82,73 @@ def overview_src_uri(value: str) -> str:
     return f"{OVERVIEW_DIR}/{AUDIENCES[value].slug}.md"
 
 
-def overview_markdown(audience: Audience, *, pages: dict[str, PageRecord], language: str) -> str:
-    """The overview page of one audience: its pages by section, with their descriptions."""
+@dataclass(frozen=True)
+class OverviewEntry:
+    """One page listed on an audience's overview page."""
+
+    src_uri: str
+    """The German source below docs/; the build links it in the reader's language."""
+    title: str
+    description: str
+    language: str
+    """The language the listed text is in (German for an untranslated page)."""
+
+
+@dataclass(frozen=True)
+class OverviewSection:
+    """The listed pages of one section of the portal, under its title."""
+
+    title: str
+    entries: list[OverviewEntry]
+
+
+ListRenderer = Callable[[list[OverviewEntry]], str]
+"""Renders one section's entries as an HTML list (the build knows the URLs)."""
+
+
+def overview_sections(
+    audience: Audience, *, pages: dict[str, PageRecord], language: str
+) -> list[OverviewSection]:
+    """The pages meant for `audience`, by section, in the reader's language where translated."""
+    sections: dict[str, list[OverviewEntry]] = {}
+    for record in _for_audience(pages.values(), audience.value):
+        shown = _translation(record, pages=pages, language=language)
+        entry = OverviewEntry(
+            src_uri=record.src_uri,
+            title=_text(shown.data.get("title")),
+            description=_text(shown.data.get("description")),
+            language=shown.language,
+        )
+        section = record.src_uri.split("/")[0] if "/" in record.src_uri else ""
+        sections.setdefault(section, []).append(entry)
+    return [
+        OverviewSection(_section_title(section, pages=pages, language=language), sections[section])
+        for section in sorted(sections)
+    ]
+
+
+def overview_markdown(
+    audience: Audience,
+    *,
+    pages: dict[str, PageRecord],
+    language: str,
+    render_list: ListRenderer,
+) -> str:
+    """The overview page of one audience: its pages by section, with their descriptions.
+
+    Headings stay Markdown (they make the table of contents); each list is
+    HTML from `render_list`, which Markdown passes through untouched: at a
+    thousand pages the lists hold thousands of links, and Markdown's inline
+    patterns over each of them would cost more than the guards themselves.
+    """
     title = audience.value if language == "de" else audience.english
     intro = audience.intro_de if language == "de" else audience.intro_en
     lines = [*_front_matter(title, intro), f"# {title}", "", intro, ""]
-    sections: dict[str, list[str]] = {}
-    for record in _for_audience(pages.values(), audience.value):
-        shown = _translation(record, pages=pages, language=language)
-        link = relpath(record.src_uri, OVERVIEW_DIR)
-        entry = f"- [{_text(shown.data.get('title'))}]({link})"
-        if shown.language != language:
-            # A German page listed on an English overview: say so to the
-            # browser and to screen readers.
-            entry += "{ hreflang=de }"
-        description = _text(shown.data.get("description"))
-        entry += f": {description}" if description else ""
-        section = record.src_uri.split("/")[0] if "/" in record.src_uri else ""
-        sections.setdefault(section, []).append(entry)
+    sections = overview_sections(audience, pages=pages, language=language)
     if not sections:
         lines.append("Noch keine Seiten." if language == "de" else "No pages yet.")
-    for section in sorted(sections):
-        heading = _section_title(section, pages=pages, language=language)
-        lines += [f"## {heading}", "", *sections[section], ""]
+    for section in sections:
+        lines += [f"## {section.title}", "", render_list(section.entries).strip(), ""]
     return "\n".join(lines) + "\n"
 
 
