@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="Seiten für das cProfile des vollen Builds, 0 = aus (1000)",
     )
     parser.add_argument(
+        "--timer-size",
+        type=_optional_size,
+        default=1000,
+        help="Seiten für die Builds mit Zeitnehmer um jeden Event-Handler, 0 = aus (1000)",
+    )
+    parser.add_argument(
         "--findings-size",
         type=_optional_size,
         default=100,
@@ -96,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         workdir=args.workdir,
         serve_size=args.serve_size,
         profile_size=args.profile_size,
+        timer_size=args.timer_size,
         findings_size=args.findings_size,
         variants=tuple(name.strip() for name in args.variants.split(",") if name.strip()),
         link_check=args.link_check,

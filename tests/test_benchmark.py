@@ -61,6 +61,7 @@ def test_one_tiny_measurement_renders_a_report(tmp_path: Path) -> None:
         variants=(BASE, FULL),
         serve_size=None,
         profile_size=None,
+        timer_size=20,
         findings_size=None,
     )
     results = run_suite(options, workdir=tmp_path, say=lambda _: None)
@@ -78,6 +79,12 @@ def test_one_tiny_measurement_renders_a_report(tmp_path: Path) -> None:
     assert "| (a) ohne Hooks | 20+" in report
     assert "| (b) Portal | 20+" in report
     assert "## Ziele" in report
+    # The timed build names the guards' handlers, each with the time it took.
+    timed = results.handlers[0]
+    assert timed.run.ok, timed.run.log
+    assert timed.origins["hooks/links.py"] > 0 and timed.origins["hooks/metadata.py"] > 0
+    assert 0 < timed.share({"hooks/links.py", "hooks/metadata.py"}) < 1
+    assert "**`hooks/links.py`** (Prüfung)" in report
 
 
 def test_variants_separate_the_guards_from_the_other_hooks() -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.bench.corpus import Corpus, generate_corpus
+from portal.bench.handlers import HandlerTimes, time_handlers
 from portal.bench.linkcheck import (
     FindingsRow,
     compare_findings,
@@ -29,6 +30,7 @@ from portal.bench.variants import (
     HTMLPROOFER,
     Variant,
     htmlproofer_variant,
+    is_guard,
     standard_variants,
     write_config,
 )
@@ -45,6 +47,8 @@ class Options:
     workdir: Path | None = None
     serve_size: int | None = 1000
     profile_size: int | None = 1000
+    timer_size: int | None = 1000
+    """Pages for the builds with a timer around every event handler (None = off)."""
     findings_size: int | None = 100
     variants: tuple[str, ...] = ()
     """Names of the variants to run; empty means all."""
@@ -68,6 +72,8 @@ class Results:
     serve_error: str | None = None
     profile: Profile | None = None
     profile_size: int | None = None
+    handlers: list[HandlerTimes] = field(default_factory=list)
+    """One timed build per repeat, at ``options.timer_size`` pages."""
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -158,6 +164,8 @@ def run_suite(options: Options, *, workdir: Path, say: Callable[[str], None]) ->
         say(f"cProfile des vollen Builds bei N={options.profile_size} …")
         results.profile = profile_build(config=config, output=workdir / "portal.prof")
         results.profile_size = options.profile_size
+    if options.timer_size:
+        _time_handlers(results, options, workdir=workdir, hooks=hooks, say=say)
     results.seconds = time.perf_counter() - started
     return results
 
@@ -238,6 +246,40 @@ def _compare_findings(
         messages["Link-Wächter (Funktion)"] = found
     results.findings = compare_findings(corpus, messages)
     results.findings_checkers = list(messages)
+
+
+def _time_handlers(
+    results: Results,
+    options: Options,
+    *,
+    workdir: Path,
+    hooks: list[Path],
+    say: Callable[[str], None],
+) -> None:
+    assert options.timer_size
+    corpus = generate_corpus(
+        root=workdir / f"timer{options.timer_size}", pages=options.timer_size, seed=options.seed
+    )
+    site = corpus.root / "site"
+    config = write_config(corpus=corpus, variant=Variant(FULL, tuple(hooks)), site_dir=site)
+    say(f"Zeitnehmer um jeden Event-Handler bei N={options.timer_size} …")
+    for round_number in range(options.repeat):
+        shutil.rmtree(site, ignore_errors=True)
+        timed = time_handlers(config=config)
+        results.handlers.append(timed)
+        guards = sum(
+            seconds for origin, seconds in timed.origins.items() if origin in guard_origins(hooks)
+        )
+        say(
+            f"  Lauf {round_number + 1}/{options.repeat}: Build {timed.total:.2f} s CPU, "
+            f"davon Prüfungen {guards:.2f} s"
+        )
+    shutil.rmtree(site, ignore_errors=True)
+
+
+def guard_origins(hooks: list[Path]) -> set[str]:
+    """The guards' hook files as the timer names them (``hooks/links.py``)."""
+    return {f"hooks/{hook.name}" for hook in hooks if is_guard(hook)}
 
 
 def _build_variant(corpus: Corpus, variant: Variant, site: Path | None = None) -> Run:
