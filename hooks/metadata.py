@@ -132,10 +132,17 @@ def _overview(
     files: Files,
     template: Template,
 ) -> str:
+    # One look-up table for the thousands of entries: mkdocs-static-i18n marks
+    # each file of this language's set with the German path it stands for.
+    by_source = {
+        str(getattr(file, "norm_src_uri", file.src_uri)): file
+        for file in files.documentation_pages()
+    }
+
     def render_list(entries: list[OverviewEntry]) -> str:
         listed = []
         for entry in entries:
-            target = files.get_file_from_path(entry.src_uri)
+            target = by_source.get(entry.src_uri)
             if target is None:
                 continue  # excluded from the build (exclude_docs, drafts)
             href = target.url_relative_to(overview)

@@ -38,6 +38,8 @@ _REGIONS = (
     (NAVIGATION, ".md-tabs, .md-sidebar--primary, .md-footer__inner"),
 )
 _LINKS = "[href], [src], [srcset], [poster]"
+_ARTICLE_START = b'<article class="md-content__inner'
+_ARTICLE_END = b"</article>"
 _MAY_REFRESH = re.compile(rb"http-equiv", re.IGNORECASE)
 
 # Material's primary sidebar holds the whole navigation: at 1,000 pages it is
@@ -82,19 +84,32 @@ def scan_html(html: str | bytes) -> PageScan:
     """Parse `html` once; return its anchors and every link, each with its region."""
     if isinstance(html, str):
         html = html.encode("utf-8")
+    # The article is cut out at Material's fixed markers and parsed on its
+    # own, which is cheaper than finding it in the parsed page and taking it
+    # out. The last closing tag is the article's: an editor's own <article>
+    # in the Markdown closes before it.
+    start = html.find(_ARTICLE_START)
+    end = html.rfind(_ARTICLE_END) if start != -1 else -1
+    if end <= start:
+        return _scan(html, article=None)
+    end += len(_ARTICLE_END)
+    return _scan(html[:start] + html[end:], article=html[start:end])
+
+
+def _scan(html: bytes, *, article: bytes | None) -> PageScan:
     # lexbor reads UTF-8 bytes as they are; decoding first would only copy them.
     tree = LexborHTMLParser(html)
-    # lexbor keeps a <template>'s content out of the document, like a browser:
-    # ids in there cannot be scrolled to, so they are rightly not collected.
-    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
-    ids.update(node.attributes.get("name") or "" for node in tree.css("a[name]"))
-    ids.discard("")
-
+    ids = _ids(tree)
     links: list[Link] = []
     # Only redirect pages carry a meta refresh: most pages skip the query.
     refresh = _refresh_target(tree) if _MAY_REFRESH.search(html) else None
     if refresh is not None:
         links.append(Link(refresh, "refresh", REDIRECT, "meta", None))
+    if article is not None:
+        content = LexborHTMLParser(article)
+        ids |= _ids(content)
+        if content.root is not None:
+            _collect(content.root, CONTENT, links)
     for region, selector in _REGIONS:
         for container in tree.css(selector):
             _collect(container, region, links)
@@ -108,6 +123,19 @@ def scan_html(html: str | bytes) -> PageScan:
     html_node = tree.css_first("html")
     lang = html_node.attributes.get("lang") if html_node is not None else None
     return PageScan(frozenset(ids), tuple(links), refresh is not None, lang)
+
+
+def _ids(tree: LexborHTMLParser) -> set[str]:
+    # lexbor keeps a <template>'s content out of the document, like a browser:
+    # ids in there cannot be scrolled to, so they are rightly not collected.
+    ids: set[str] = set()
+    for node in tree.css("[id], a[name]"):
+        attributes = node.attributes
+        ids.add(attributes.get("id") or "")
+        if node.tag == "a":
+            ids.add(attributes.get("name") or "")
+    ids.discard("")
+    return ids
 
 
 def merge_scans(page: PageScan, navigation: PageScan) -> PageScan:
