@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from portal.findings import Finding
 from portal.metadata.check import check_page
-from portal.metadata.schemas import TYPES
+from portal.metadata.parse import to_json
+from portal.metadata.schemas import TYPES, quick_check, validator
 from portal.sources import parse_source
 
 PATH = "docs/veranstaltungen/zufall.md"
@@ -87,3 +88,51 @@ def test_a_wrong_field_is_reported_at_its_own_line(data: dict[str, Any], broken:
     line = 2 + text.splitlines().index(f"{broken}:")
     findings = run(text)
     assert any(finding.line == line for finding in findings), (text, findings)
+
+
+# One valid front matter per page type; the test below changes one field.
+VALID: dict[str, dict[str, Any]] = {
+    "page": {},
+    "guide": {"updated": "2026-11-20", "reviewed": "2026-11-20", "review_interval_months": 12},
+    "event": {
+        "start": "2016-07-13",
+        "end": "2016-07-13T16:00:00+02:00",
+        "place": "Güstrow",
+        "organiser": "Start gGmbH",
+        "speakers": [{"name": "Petra Beispiel", "organisation": "Start gGmbH"}],
+        "status": "dokumentiert",
+    },
+    "training": {"status": "geplant", "dates": [], "registration": None, "place": None},
+    "newsletter": {"number": 3, "date": "2016-03-01"},
+    "publication": {
+        "kind": "Leitfaden",
+        "year": 2017,
+        "status": "veröffentlicht",
+        "related": ["einarbeitung/index.md"],
+    },
+    "project": {"period": {"start": 2015, "end": 2017}, "level": "Landesebene"},
+}
+COMMON = {
+    "title": "Ein Titel",
+    "description": "Ein Satz.",
+    "audience": ["Leitung"],
+    "tags": [],
+    "owner": "Redaktion",
+}
+
+
+@SETTINGS
+@given(st.sampled_from(TYPES), st.sampled_from(FIELDS), values)
+def test_quick_check_and_full_validation_agree(page_type: str, field: str, value: Any) -> None:
+    # The quick check may only let through what the full validation lets
+    # through: else a page with a wrong value would pass without a finding.
+    instance = to_json({**COMMON, "type": page_type, **VALID[page_type], field: value})
+    full = not list(validator(page_type).iter_errors(instance))
+    assert quick_check(page_type)(instance) == full, instance
+
+
+def test_quick_check_passes_the_valid_examples() -> None:
+    for page_type in TYPES:
+        instance = to_json({**COMMON, "type": page_type, **VALID[page_type]})
+        assert quick_check(page_type)(instance), page_type
+        assert not list(validator(page_type).iter_errors(instance)), page_type

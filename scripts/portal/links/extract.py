@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import mmap
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -40,7 +40,6 @@ _REGIONS = (
 _LINKS = "[href], [src], [srcset], [poster]"
 _ARTICLE_START = b'<article class="md-content__inner'
 _ARTICLE_END = b"</article>"
-_MAY_REFRESH = re.compile(rb"http-equiv", re.IGNORECASE)
 
 # Material's primary sidebar holds the whole navigation: at 1,000 pages it is
 # nine tenths of every page's bytes, and the same list of pages on every page
@@ -53,9 +52,12 @@ _NAVIGATION_START = b'<div class="md-sidebar md-sidebar--primary"'
 _NAVIGATION_ENDS = (b'<div class="md-sidebar md-sidebar--secondary"', b'<div class="md-content"')
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One URL in one attribute of one element of a built page."""
+class Link(NamedTuple):
+    """One URL in one attribute of one element of a built page.
+
+    A named tuple rather than a frozen dataclass: a large site has a hundred
+    thousand of them, and a tuple is made several times faster.
+    """
 
     url: str
     attribute: str
@@ -102,7 +104,9 @@ def _scan(html: bytes, *, article: bytes | None) -> PageScan:
     ids = _ids(tree)
     links: list[Link] = []
     # Only redirect pages carry a meta refresh: most pages skip the query.
-    refresh = _refresh_target(tree) if _MAY_REFRESH.search(html) else None
+    # (A plain search in a lower-case copy is ten times faster than a
+    # case-insensitive regular expression over the page.)
+    refresh = _refresh_target(tree) if b"http-equiv" in html.lower() else None
     if refresh is not None:
         links.append(Link(refresh, "refresh", REDIRECT, "meta", None))
     if article is not None:

@@ -6,9 +6,11 @@ import datetime
 import functools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 from mkdocs.exceptions import PluginError
@@ -98,6 +100,29 @@ def validator(page_type: str) -> Draft7Validator:
     # References are resolved once here, not at every page: the compiled
     # schema is self-contained, which halves the time per page.
     return Draft7Validator(inline(schema), registry=registry(), format_checker=FORMATS)
+
+
+@functools.cache
+def quick_check(page_type: str) -> Callable[[Any], bool]:
+    """A yes/no check of one page type's schema, compiled to Python code.
+
+    fastjsonschema answers in a tenth of jsonschema's time but with English
+    messages only; pages it passes need nothing more, the others go through
+    :func:`validator` for messages in German at the right line.
+    """
+    compiled = fastjsonschema.compile(
+        inline(raw_schemas()[f"{page_type}.schema.json"]),
+        formats={"date": is_date, "date-time": is_date_time},
+    )
+
+    def passes(instance: Any) -> bool:
+        try:
+            compiled(instance)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return passes
 
 
 def inline(fragment: Any) -> Any:

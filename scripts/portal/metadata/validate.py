@@ -14,13 +14,15 @@ from jsonschema.exceptions import ValidationError
 from portal.findings import Finding
 from portal.metadata import messages
 from portal.metadata.parse import FrontMatter, Location, to_json
-from portal.metadata.schemas import allowed_values, resolve, validator
+from portal.metadata.schemas import allowed_values, quick_check, resolve, validator
 
 
 def validate(front_matter: FrontMatter, *, page_type: str) -> list[Finding]:
     """Findings of the type schema for one page; [] when it fits."""
     assert front_matter.data is not None
     instance = to_json(front_matter.data)
+    if quick_check(page_type)(instance):
+        return []
     findings: set[Finding] = set()
     for error in validator(page_type).iter_errors(instance):
         findings.update(_translate(error, front_matter))
