@@ -20,6 +20,7 @@ PACKAGES = (
     "mkdocs-htmlproofer-plugin",
     "selectolax",
     "jsonschema",
+    "fastjsonschema",
 )
 
 
