@@ -78,12 +78,23 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     prefix = "" if language == default else f"{language}/"
     template = config.theme.get_env().get_template(AUDIENCE_LIST_TEMPLATE)
     pages = _result.pages
+    # One look-up table for the thousands of entries: mkdocs-static-i18n marks
+    # each file of this language's set with the German path it stands for.
+    by_source = {
+        str(getattr(file, "norm_src_uri", file.src_uri)): file
+        for file in files.documentation_pages()
+    }
     overviews: dict[str, Callable[[File], str]] = {
         f"{OVERVIEW_DIR}/index.md": lambda _: index_markdown(pages=pages, language=language)
     }
     for audience in AUDIENCES.values():
         overviews[f"{OVERVIEW_DIR}/{audience.slug}.md"] = functools.partial(
-            _overview, audience, pages=pages, language=language, files=files, template=template
+            _overview,
+            audience,
+            pages=pages,
+            language=language,
+            by_source=by_source,
+            template=template,
         )
     for src_uri, render in overviews.items():
         if files.get_file_from_path(src_uri) is not None:
@@ -129,16 +140,9 @@ def _overview(
     *,
     pages: dict[str, PageRecord],
     language: str,
-    files: Files,
+    by_source: dict[str, File],
     template: Template,
 ) -> str:
-    # One look-up table for the thousands of entries: mkdocs-static-i18n marks
-    # each file of this language's set with the German path it stands for.
-    by_source = {
-        str(getattr(file, "norm_src_uri", file.src_uri)): file
-        for file in files.documentation_pages()
-    }
-
     def render_list(entries: list[OverviewEntry]) -> str:
         listed = []
         for entry in entries:

@@ -139,11 +139,8 @@ def run_suite(options: Options, *, workdir: Path, say: Callable[[str], None]) ->
     if options.findings_size:
         _compare_findings(results, options, workdir=workdir, hooks=hooks, say=say)
     if options.serve_size:
-        corpus = generate_corpus(
-            root=workdir / f"serve{options.serve_size}", pages=options.serve_size, seed=options.seed
-        )
-        config = write_config(
-            corpus=corpus, variant=Variant(FULL, tuple(hooks)), site_dir=corpus.root / "site"
+        corpus, config = _full_build(
+            options, hooks=hooks, size=options.serve_size, root=workdir / "serve"
         )
         say(f"mkdocs serve bei N={options.serve_size}: erster Build, dann eine Seite bearbeitet …")
         try:
@@ -153,13 +150,8 @@ def run_suite(options: Options, *, workdir: Path, say: Callable[[str], None]) ->
             results.serve_error = str(error).splitlines()[0]
             say(f"  mkdocs serve: {error}")
     if options.profile_size:
-        corpus = generate_corpus(
-            root=workdir / f"profile{options.profile_size}",
-            pages=options.profile_size,
-            seed=options.seed,
-        )
-        config = write_config(
-            corpus=corpus, variant=Variant(FULL, tuple(hooks)), site_dir=corpus.root / "site"
+        _, config = _full_build(
+            options, hooks=hooks, size=options.profile_size, root=workdir / "profile"
         )
         say(f"cProfile des vollen Builds bei N={options.profile_size} …")
         results.profile = profile_build(config=config, output=workdir / "portal.prof")
@@ -257,11 +249,10 @@ def _time_handlers(
     say: Callable[[str], None],
 ) -> None:
     assert options.timer_size
-    corpus = generate_corpus(
-        root=workdir / f"timer{options.timer_size}", pages=options.timer_size, seed=options.seed
+    corpus, config = _full_build(
+        options, hooks=hooks, size=options.timer_size, root=workdir / "timer"
     )
     site = corpus.root / "site"
-    config = write_config(corpus=corpus, variant=Variant(FULL, tuple(hooks)), site_dir=site)
     say(f"Zeitnehmer um jeden Event-Handler bei N={options.timer_size} …")
     for round_number in range(options.repeat):
         shutil.rmtree(site, ignore_errors=True)
@@ -275,6 +266,17 @@ def _time_handlers(
             f"davon Prüfungen {guards:.2f} s"
         )
     shutil.rmtree(site, ignore_errors=True)
+
+
+def _full_build(
+    options: Options, *, hooks: list[Path], size: int, root: Path
+) -> tuple[Corpus, Path]:
+    """A corpus of `size` pages in ``<root><size>/`` and the config of the full portal for it."""
+    corpus = generate_corpus(
+        root=root.with_name(f"{root.name}{size}"), pages=size, seed=options.seed
+    )
+    variant = Variant(FULL, tuple(hooks))
+    return corpus, write_config(corpus=corpus, variant=variant, site_dir=corpus.root / "site")
 
 
 def guard_origins(hooks: list[Path]) -> set[str]:
