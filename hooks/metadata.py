@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
-from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -84,25 +82,25 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         str(getattr(file, "norm_src_uri", file.src_uri)): file
         for file in files.documentation_pages()
     }
-    overviews: dict[str, Callable[[File], str]] = {
-        f"{OVERVIEW_DIR}/index.md": lambda _: index_markdown(pages=pages, language=language)
-    }
-    for audience in AUDIENCES.values():
-        overviews[f"{OVERVIEW_DIR}/{audience.slug}.md"] = functools.partial(
-            _overview,
-            audience,
-            pages=pages,
-            language=language,
-            by_source=by_source,
-            template=template,
-        )
-    for src_uri, render in overviews.items():
+    audiences: list[Audience | None] = [None, *AUDIENCES.values()]
+    for audience in audiences:
+        src_uri = f"{OVERVIEW_DIR}/{audience.slug if audience else 'index'}.md"
         if files.get_file_from_path(src_uri) is not None:
             continue  # a page the editors wrote themselves wins
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = prefix + file.dest_uri
         # The lists link from the page's final address: known only now.
-        file.content_string = render(file)
+        if audience is None:
+            file.content_string = index_markdown(pages=pages, language=language)
+        else:
+            file.content_string = _overview(
+                audience,
+                file,
+                pages=pages,
+                language=language,
+                by_source=by_source,
+                template=template,
+            )
         files.append(file)
     return files
 

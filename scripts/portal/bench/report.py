@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from portal.bench.handlers import HandlerTimes, median_run
 from portal.bench.runner import Measurement
 from portal.bench.suite import LINK_HOOK_STEM, Results
-from portal.bench.variants import BASE, FULL, GUARD_STEMS, HTMLPROOFER, WITHOUT_GUARDS
+from portal.bench.variants import (
+    BASE,
+    FULL,
+    GUARD_STEMS,
+    HTMLPROOFER,
+    WITHOUT_GUARDS,
+    guard_origins,
+)
 
 TARGET_SIZE = 1000
 LARGE_SIZE = 5000
@@ -113,7 +120,7 @@ def targets(results: Results) -> list[Target]:
 
 
 def _guard_origins(results: Results) -> set[str]:
-    return {f"hooks/{stem}.py" for stem in GUARD_STEMS if stem in results.hooks}
+    return guard_origins(results.hooks)
 
 
 def _median_handlers(results: Results) -> HandlerTimes | None:

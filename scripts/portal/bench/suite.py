@@ -29,8 +29,8 @@ from portal.bench.variants import (
     FULL,
     HTMLPROOFER,
     Variant,
+    guard_origins,
     htmlproofer_variant,
-    is_guard,
     standard_variants,
     write_config,
 )
@@ -254,13 +254,12 @@ def _time_handlers(
     )
     site = corpus.root / "site"
     say(f"Zeitnehmer um jeden Event-Handler bei N={options.timer_size} …")
+    guards_named = guard_origins(hook.stem for hook in hooks)
     for round_number in range(options.repeat):
         shutil.rmtree(site, ignore_errors=True)
         timed = time_handlers(config=config)
         results.handlers.append(timed)
-        guards = sum(
-            seconds for origin, seconds in timed.origins.items() if origin in guard_origins(hooks)
-        )
+        guards = sum(seconds for origin, seconds in timed.origins.items() if origin in guards_named)
         say(
             f"  Lauf {round_number + 1}/{options.repeat}: Build {timed.total:.2f} s CPU, "
             f"davon Prüfungen {guards:.2f} s"
@@ -277,11 +276,6 @@ def _full_build(
     )
     variant = Variant(FULL, tuple(hooks))
     return corpus, write_config(corpus=corpus, variant=variant, site_dir=corpus.root / "site")
-
-
-def guard_origins(hooks: list[Path]) -> set[str]:
-    """The guards' hook files as the timer names them (``hooks/links.py``)."""
-    return {f"hooks/{hook.name}" for hook in hooks if is_guard(hook)}
 
 
 def _build_variant(corpus: Corpus, variant: Variant, site: Path | None = None) -> Run:

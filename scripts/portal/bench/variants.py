@@ -15,6 +15,7 @@ portal's configuration.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,11 @@ def standard_variants(*, hooks: list[Path] | None = None) -> list[Variant]:
 
 def is_guard(hook: Path) -> bool:
     return hook.stem in GUARD_STEMS
+
+
+def guard_origins(hook_stems: Iterable[str]) -> set[str]:
+    """The guards among `hook_stems`, named as the handler timer names them (``hooks/links.py``)."""
+    return {f"hooks/{stem}.py" for stem in hook_stems if stem in GUARD_STEMS}
 
 
 def htmlproofer_variant() -> Variant:
