@@ -90,7 +90,7 @@ def parse_front_matter(source: SourceFile) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = offset + mark.line + 1 if mark is not None else source.front_matter_line
+        line = _line(mark, source.front_matter, offset) if mark else source.front_matter_line
         column = mark.column + 1 if mark is not None else 0
         problem = str(error.problem or error.context or "unlesbar")
         finding = messages.yaml_syntax(source.path, line=line, column=column, problem=problem)
@@ -106,7 +106,7 @@ def parse_front_matter(source: SourceFile) -> FrontMatter:
         return FrontMatter(source, None, {(): 1}, (messages.not_a_mapping(source.path),))
     lines: dict[Location, int] = {(): 1}
     duplicates: list[Finding] = []
-    _collect_lines(node, (), offset, lines, duplicates, source.path)
+    _collect_lines(node, (), (source.front_matter, offset), lines, duplicates, source.path)
     # Keys YAML reads as numbers or booleans (`2016: x`) are kept as text, so
     # that the schema can name them as unknown fields.
     return FrontMatter(
@@ -117,7 +117,7 @@ def parse_front_matter(source: SourceFile) -> FrontMatter:
 def _collect_lines(
     node: Node,
     location: Location,
-    offset: int,
+    where: tuple[str, int],
     lines: dict[Location, int],
     duplicates: list[Finding],
     path: str,
@@ -126,16 +126,24 @@ def _collect_lines(
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
-            line = offset + key_node.start_mark.line + 1
+            line = _line(key_node.start_mark, *where)
             if key in seen:
                 duplicates.append(messages.duplicate_key(path, line=line, key=key))
             seen.add(key)
             lines[(*location, key)] = line
-            _collect_lines(value_node, (*location, key), offset, lines, duplicates, path)
+            _collect_lines(value_node, (*location, key), where, lines, duplicates, path)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*location, index)] = offset + item.start_mark.line + 1
-            _collect_lines(item, (*location, index), offset, lines, duplicates, path)
+            lines[(*location, index)] = _line(item.start_mark, *where)
+            _collect_lines(item, (*location, index), where, lines, duplicates, path)
+
+
+def _line(mark: yaml.Mark, text: str, offset: int) -> int:
+    # YAML also breaks lines at NEL and the Unicode line separators, which
+    # editors show inside a line: count the line breaks the editor counts
+    # (\n, \r\n and a lone \r).
+    before = text[: mark.index]
+    return offset + before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
 def to_json(value: Any) -> Any:
