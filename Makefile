@@ -23,7 +23,7 @@ help:
 	@echo "make build          strenger Build nach site/"
 	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
 	@echo "make links-external externe Links prüfen (braucht Netz)"
-	@echo "make bench          Benchmark der Prüfungen"
+	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (ca. 10 min)"
 	@echo "make release-check  bricht ab, solange Betreiberangaben fehlen"
 
 install: $(STAMP)
@@ -69,7 +69,7 @@ links-external: install
 	$(BIN)/python -m portal links-external
 
 bench: install
-	$(BIN)/python scripts/benchmark.py
+	PYTHONPATH=scripts $(BIN)/python -m benchmark
 
 release-check: install
 	PORTAL_REQUIRE_OPERATOR=true $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)

@@ -1,0 +1,110 @@
+"""Build a corpus with the portal's configuration, as a child process, and time it.
+
+Every build is a fresh ``python -m mkdocs build``, so no run inherits
+another's caches. ``os.wait4`` returns the CPU time of exactly that child:
+on a machine shared with other work, CPU time scatters far less than the
+wall clock.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from benchmark.corpus import Corpus
+from benchmark.portal_config import GUARDS, MKDOCS_YML, PROJECT_ROOT, portal_config, portal_hooks
+
+BUILD_TIMEOUT = 3600.0
+"""Seconds before a build is killed; a 5,000-page build takes minutes."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Which of the portal's hooks a build runs."""
+
+    name: str
+    hooks: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return "".join(c if c.isascii() and c.isalnum() else "-" for c in self.name.lower())
+
+
+def full_portal() -> Variant:
+    return Variant("Portal", portal_hooks())
+
+
+def without_guards() -> Variant:
+    return Variant("ohne Prüfungen", tuple(h for h in portal_hooks() if h not in GUARDS))
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    """User plus system seconds of the build process."""
+    returncode: int
+    log: str
+
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith("WARNING")]
+
+
+def environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "NO_COLOR": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+
+
+def write_config(corpus: Corpus, variant: Variant) -> Path:
+    """A mkdocs.yml that INHERITs the portal's: the corpus's pages and nav, `variant`'s hooks."""
+    config = {
+        "docs_dir": str(corpus.docs_dir),
+        "site_dir": str(site_dir(corpus, variant)),
+        "theme": {"name": "material", "custom_dir": str(PROJECT_ROOT / "overrides")},
+        "hooks": [str(PROJECT_ROOT / hook) for hook in variant.hooks],
+        "nav": corpus.nav,
+        # INHERIT replaces this string: keep the portal's patterns, add the corpus's.
+        "not_in_nav": f"{portal_config().get('not_in_nav') or ''}{corpus.not_in_nav}\n",
+    }
+    path = corpus.root / f"mkdocs-{variant.slug}.yml"
+    body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    path.write_text(f"INHERIT: {MKDOCS_YML}\n{body}", encoding="utf-8")
+    return path
+
+
+def site_dir(corpus: Corpus, variant: Variant) -> Path:
+    return corpus.root / f"site-{variant.slug}"
+
+
+def build(config: Path) -> Run:
+    """`mkdocs build --strict` with `config` in a fresh process; its log goes to a file."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment()
+        )
+        # wait4 has no timeout of its own; the timer ends a hung build.
+        watchdog = threading.Timer(BUILD_TIMEOUT, process.kill)
+        watchdog.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            watchdog.cancel()
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    return Run(wall, usage.ru_utime + usage.ru_stime, process.returncode, text)

@@ -1,0 +1,40 @@
+"""The portal's own mkdocs.yml, read on every run.
+
+The benchmark takes the hooks and languages from there, so a hook added to
+the portal is measured without a change here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.yaml import yaml_load
+
+# scripts/benchmark/portal_config.py → the repository root.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
+GUARDS = ("hooks/metadata.py", "hooks/links.py")
+"""The hooks that check (front matter, links); the others build what readers see."""
+
+
+def portal_config() -> dict[str, Any]:
+    """mkdocs.yml as MkDocs' own YAML loader reads it (``!ENV`` and all)."""
+    with MKDOCS_YML.open(encoding="utf-8") as stream:
+        config: dict[str, Any] = yaml_load(stream)
+    return config
+
+
+def portal_hooks() -> tuple[str, ...]:
+    """The hooks mkdocs.yml lists, in order, relative to the project root."""
+    return tuple(str(hook) for hook in portal_config().get("hooks") or ())
+
+
+def portal_languages() -> tuple[str, ...]:
+    """The built languages, the default one first."""
+    for plugin in portal_config().get("plugins") or ():
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"].get("languages") or ()
+            ordered = sorted(languages, key=lambda language: not language.get("default"))
+            return tuple(str(language["locale"]) for language in ordered)
+    return (str(portal_config().get("theme", {}).get("language", "de")),)

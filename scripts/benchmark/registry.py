@@ -1,0 +1,16 @@
+"""Every measurement of the benchmark, in the order they run and are reported.
+
+To add one: write a module beside this one with a ``measure(context) ->
+Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
+"""
+
+from __future__ import annotations
+
+from benchmark import guards, preview, scaling
+from benchmark.harness import Measurement
+
+MEASUREMENTS: tuple[Measurement, ...] = (
+    guards.MEASUREMENT,
+    scaling.MEASUREMENT,
+    preview.MEASUREMENT,
+)
