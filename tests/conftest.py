@@ -1,4 +1,4 @@
-"""Shared fixtures: one strict build of the real portal per test session."""
+"""Shared fixtures: one strict build of the real portal per test session; golden files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,22 @@ from pathlib import Path
 
 import pytest
 
+from golden import UPDATE_FLAG, Golden
 from sitebuilder import BuildResult, build_portal
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        UPDATE_FLAG,
+        action="store_true",
+        help="rewrite the expected files in tests/expected/ from the generated output",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """``golden("name.html", text)`` compares `text` with tests/expected/name.html."""
+    return Golden(update=bool(request.config.getoption(UPDATE_FLAG)))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from golden import Golden, html_fragment
 from portal.findings import Finding
 from portal.glossary import GlossaryEntry, append_definitions, load_glossary, parse_glossary
 from sitebuilder import PROJECT_ROOT, build, page, write_site
@@ -228,11 +229,13 @@ def test_tiny_site_shows_focusable_abbr_on_every_page(tmp_path: Path) -> None:
     ]
 
 
-def test_glossary_page_lists_every_entry_in_both_languages(tmp_path: Path) -> None:
+def test_glossary_page_lists_every_entry_in_both_languages(tmp_path: Path, golden: Golden) -> None:
     result = build(_glossary_site(tmp_path, TINY_GLOSSARY))
     assert result.ok, result.log
-    for prefix in ["", "en/"]:
-        tree = _tree(result.site_dir / prefix / "glossar" / "index.html")
+    for language, prefix in [("de", ""), ("en", "en/")]:
+        built = result.site_dir / prefix / "glossar" / "index.html"
+        golden(f"glossar.{language}.html", html_fragment(built))
+        tree = _tree(built)
         terms = [node.text(strip=True) for node in tree.css(".portal-glossary dt")]
         assert terms == ["ASD", "SpD", "SGB VIII", "HPG"]
         assert [node.id for node in tree.css(".portal-glossary__entry")] == [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from golden import Golden, json_text, replace_port
 from portal.cli import main
 from portal.links.external import Result, Settings, check_urls, run_coroutine
 
@@ -76,7 +77,7 @@ def test_good_results_come_from_the_cache_until_they_expire(server: str) -> None
 
 
 def test_command_writes_report_and_cache_and_fails_on_broken_links(
-    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], golden: Golden
 ) -> None:
     site = tmp_path / "site"
     site.mkdir()
@@ -88,27 +89,38 @@ def test_command_writes_report_and_cache_and_fails_on_broken_links(
         '<a href="mailto:kaputt">k</a></body></html>',
         encoding="utf-8",
     )
-    cache, report = tmp_path / "links.json", tmp_path / "bericht.json"
-    code = main(
-        [
-            "links-external",
-            "--site-dir", str(site),
-            "--docs-dir", str(tmp_path / "docs"),
-            "--cache", str(cache),
-            "--report", str(report),
-            "--timeout", "0.5",
-            "--retries", "0",
-        ]
-    )  # fmt: skip
-    assert code == 1
-    output = capsys.readouterr().out
-    assert f"6 externe Links geprüft, 3 defekt. Bericht: {report}" in output
-    assert f"site/index.html: {server}/missing — HTTP 404" in output
-    entries = {entry["url"]: entry for entry in json.loads(report.read_text(encoding="utf-8"))}
-    assert entries[f"{server}/moved"]["final_url"] == f"{server}/ok"
-    assert entries["mailto:kaputt"]["error"] == "ungültige Adresse"
-    assert entries["mailto:redaktion@example.org"]["ok"] is True
-    assert set(json.loads(cache.read_text(encoding="utf-8"))) == set(entries)
+    cache = tmp_path / "links.json"
+
+    def check(report: Path) -> int:
+        return main(
+            [
+                "links-external",
+                "--site-dir", str(site),
+                "--docs-dir", str(tmp_path / "docs"),
+                "--cache", str(cache),
+                "--report", str(report),
+                "--timeout", "0.5",
+                "--retries", "0",
+            ]
+        )  # fmt: skip
+
+    # The report in both formats, exactly (the server's port made fixed).
+    for report in (tmp_path / "bericht.md", tmp_path / "bericht.json"):
+        assert check(report) == 1
+        output = capsys.readouterr().out
+        assert f"6 externe Links geprüft, 3 defekt. Bericht: {report}" in output
+        assert f"site/index.html: {server}/missing — HTTP 404" in output
+        text = replace_port(report.read_text(encoding="utf-8"), server)
+        if report.suffix == ".json":
+            # When each link was checked is the one value that differs from run to run.
+            entries = json.loads(text)
+            assert all(entry.pop("checked") > 0 for entry in entries)
+            text = json_text(entries)
+        golden(f"links_external_report{report.suffix}", text)
+    # Good answers are cached; the broken ones are asked again next time.
+    assert set(json.loads(cache.read_text(encoding="utf-8"))) == {
+        f"{server}/{name}" for name in ("ok", "moved", "missing", "still")
+    } | {"mailto:redaktion@example.org", "mailto:kaputt"}
 
 
 def test_checks_run_where_an_event_loop_is_already_running(server: str) -> None:

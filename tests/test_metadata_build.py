@@ -8,6 +8,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from golden import Golden, pages_fragments
 from sitebuilder import BuildResult, build, page, write_site
 
 GUIDE = """\
@@ -116,7 +117,7 @@ def test_guide_shows_its_dates_owner_and_audiences(tmp_path: Path) -> None:
     assert [a.text() for a in english.css("a.portal-meta__audience")] == ["New staff", "Mentors"]
 
 
-def test_audience_overview_pages_in_both_languages(tmp_path: Path) -> None:
+def test_audience_overview_pages_in_both_languages(tmp_path: Path, golden: Golden) -> None:
     config = write_site(
         tmp_path,
         {
@@ -163,6 +164,12 @@ def test_audience_overview_pages_in_both_languages(tmp_path: Path) -> None:
         locations = [doc["location"] for doc in data["docs"]]
         assert any(location.startswith("einarbeitung/woche/") for location in locations)
         assert not [location for location in locations if "zielgruppen" in location]
+    # Every overview page of each language, exactly as built.
+    for language, prefix in (("de", ""), ("en", "en/")):
+        folder = result.site_dir / prefix / "zielgruppen"
+        pages = sorted(path.relative_to(result.site_dir) for path in folder.rglob("index.html"))
+        fragments = pages_fragments(result.site_dir, [path.as_posix() for path in pages])
+        golden(f"zielgruppen.{language}.html", fragments)
 
 
 def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from browser.frame import frame_files
 from selectolax.lexbor import LexborHTMLParser
 
+from golden import Golden, json_text
 from portal.search import (
     Language,
     gender_variants,
@@ -105,7 +106,7 @@ def test_localize_config_script_changes_only_the_base() -> None:
     }
 
 
-def test_build_writes_one_index_per_language(tmp_path: Path) -> None:
+def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> None:
     pages = {
         **frame_files(),
         "index.md": page("Start", "## Willkommen\n\nFür Mentor*innen."),
@@ -117,6 +118,8 @@ def test_build_writes_one_index_per_language(tmp_path: Path) -> None:
     site = result.site_dir
     german = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     english = json.loads((site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    golden("search_index.de.json", json_text(german))
+    golden("search_index.en.json", json_text(english))
 
     assert german["config"]["lang"] == ["de"]
     assert german["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
