@@ -33,6 +33,7 @@ from portal.metadata.audiences import (
 from portal.metadata.display import page_meta
 from portal.metadata.rules import PageRecord
 from portal.notices import notice_logger
+from portal.roles import DEFAULT_ROLES, Role, roles_from_config
 
 log = get_plugin_logger("metadata")
 notices = notice_logger("portal.review")
@@ -44,6 +45,8 @@ AUDIENCE_LIST_TEMPLATE = "partials/audience-list.html"
 # reuse its result, so every finding is listed exactly once. A new build
 # (also under `mkdocs serve`) reloads this module and starts afresh.
 _result: CheckResult | None = None
+# The roles of extra.roles, read with the check (owners, reviewers' labels).
+_roles: tuple[Role, ...] = DEFAULT_ROLES
 
 # Hooks
 
@@ -51,14 +54,18 @@ _result: CheckResult | None = None
 # After mkdocs-static-i18n (-100), which sets the language of each pass.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _result
+    global _result, _roles
     language, default, others = _languages(config)
     if _result is None or language == default:
         docs_dir = Path(config.docs_dir)
+        _roles, role_findings = roles_from_config(config.extra.get("roles"))
         _result = check_docs(
-            docs_dir, project_root=Path(config.config_file_path).parent, languages=others
+            docs_dir,
+            project_root=Path(config.config_file_path).parent,
+            languages=others,
+            roles=_roles,
         )
-        for finding in _result.findings:
+        for finding in [*role_findings, *_result.findings]:
             log.warning(str(finding))
         overdue_log = log if _is_true(config.extra.get("fail_on_overdue_review")) else notices
         for finding in _result.overdue(today=datetime.date.today()):
@@ -124,7 +131,7 @@ def on_page_context(
     prefix = "" if language == default else f"{language}/"
     urls = {value: f"{prefix}zielgruppen/{audience.slug}/" for value, audience in AUDIENCES.items()}
     context["portal_meta"] = page_meta(
-        record, language=language, audience_urls=urls, today=datetime.date.today()
+        record, language=language, audience_urls=urls, today=datetime.date.today(), roles=_roles
     )
     return context
 

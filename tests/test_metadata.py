@@ -15,6 +15,7 @@ from portal.metadata.audiences import AUDIENCES
 from portal.metadata.dates import add_months, format_date
 from portal.metadata.parse import to_json
 from portal.metadata.schemas import SCHEMA_DIR, TYPES, common_vocabulary, registry, validator
+from portal.roles import DEFAULT_ROLES, Role, label, roles_from_config
 
 PAGE = """\
 ---
@@ -35,13 +36,22 @@ description: Was in der ersten Woche geschieht.
 type: guide
 audience: [neue Fachkräfte]
 tags: [Einarbeitung]
-owner: Fachredaktion Einarbeitung
+owner: Redaktion
 updated: 2026-11-20
-reviewed: 2026-11-20
-review_interval_months: 12
 ---
 # Erste Woche
 """
+
+# A guide chapter with a recorded subject review (lines 9–13).
+REVIEWED = GUIDE.replace(
+    "updated: 2026-11-20\n",
+    "updated: 2026-11-20\n"
+    "review:\n"
+    "  date: 2026-11-20\n"
+    "  by: Redaktion\n"
+    "  scope: Rechtsstand nach dem KJSG\n"
+    "  interval_months: 12\n",
+)
 
 EVENT = """\
 ---
@@ -50,7 +60,7 @@ description: Der Fachtag in Güstrow.
 type: event
 audience: [Leitung]
 tags: [Veranstaltung]
-owner: Projektdokumentation
+owner: Redaktion
 start: 2016-07-13
 end: 2016-07-13
 place: Güstrow
@@ -67,7 +77,7 @@ description: Die erste Ausgabe.
 type: newsletter
 audience: [Leitung]
 tags: [Newsletter]
-owner: Projektdokumentation
+owner: Redaktion
 number: 1
 date: 2016-06-01
 ---
@@ -75,19 +85,26 @@ date: 2016-06-01
 """
 
 
-def findings(tmp_path: Path, pages: dict[str, str]) -> list[str]:
+TODAY = datetime.date(2026, 11, 28)
+
+
+def findings(
+    tmp_path: Path, pages: dict[str, str], *, roles: tuple[Role, ...] = DEFAULT_ROLES
+) -> list[str]:
     docs = tmp_path / "docs"
     for name, text in pages.items():
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return [str(finding) for finding in check_docs(docs, project_root=tmp_path).findings]
+    result = check_docs(docs, project_root=tmp_path, roles=roles, today=TODAY)
+    return [str(finding) for finding in result.findings]
 
 
 def test_valid_pages_of_every_kind_pass(tmp_path: Path) -> None:
     pages = {
         "index.md": PAGE,
         "einarbeitung/woche.md": GUIDE,
+        "einarbeitung/zweite.md": REVIEWED,
         "veranstaltungen/fachtag.md": EVENT,
         "newsletter/ausgabe-1.md": NEWSLETTER,
     }
@@ -114,9 +131,8 @@ def test_missing_front_matter(tmp_path: Path) -> None:
 def test_missing_field(tmp_path: Path) -> None:
     text = PAGE.replace("owner: Redaktion\n", "")
     assert findings(tmp_path, {"index.md": text}) == [
-        "docs/index.md:1: Pflichtfeld „owner“ fehlt — ergänzen Sie „owner:“ (erlaubt: "
-        "Redaktion, Fachredaktion Einarbeitung, Fachredaktion Mentoring, Fachredaktion "
-        "Hilfeplanverfahren, Projektdokumentation)."
+        "docs/index.md:1: Pflichtfeld „owner“ fehlt — ergänzen Sie „owner:“ (Rolle aus "
+        "extra.roles in mkdocs.yml, z. B. Redaktion; nie eine Privatperson)."
     ]
 
 
@@ -175,9 +191,40 @@ def test_value_outside_its_list(tmp_path: Path) -> None:
 
 def test_owner_must_be_a_role_not_a_person(tmp_path: Path) -> None:
     text = PAGE.replace("owner: Redaktion", "owner: Erika Mustermann")
-    assert findings(tmp_path, {"index.md": text})[0].startswith(
-        "docs/index.md:7: „Erika Mustermann“ ist kein erlaubter Wert für „owner“ — "
-    )
+    assert findings(tmp_path, {"index.md": text}) == [
+        "docs/index.md:7: „Erika Mustermann“ ist kein erlaubter Wert für „owner“ — wählen Sie "
+        "eine der Rollen aus extra.roles in mkdocs.yml: Redaktion; eine neue Rolle trägt die "
+        "betreibende Stelle dort ein."
+    ]
+
+
+def test_owner_may_be_any_configured_role(tmp_path: Path) -> None:
+    roles = (*DEFAULT_ROLES, Role("Fachberatung Kinderschutz", "Child protection advisers"))
+    text = PAGE.replace("owner: Redaktion", "owner: Fachberatung Kinderschutz")
+    assert findings(tmp_path, {"index.md": text}, roles=roles) == []
+    # The units the first edition invented are no roles unless the operator has them.
+    text = GUIDE.replace("owner: Redaktion", "owner: Fachredaktion Einarbeitung")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}, roles=roles) == [
+        "docs/einarbeitung/woche.md:7: „Fachredaktion Einarbeitung“ ist kein erlaubter Wert "
+        "für „owner“ — wählen Sie eine der Rollen aus extra.roles in mkdocs.yml: Redaktion, "
+        "Fachberatung Kinderschutz; eine neue Rolle trägt die betreibende Stelle dort ein."
+    ]
+
+
+def test_roles_setting() -> None:
+    assert roles_from_config(None) == (DEFAULT_ROLES, [])
+    roles, problems = roles_from_config([{"de": "Leitung ASD", "en": "Head of the ASD"}])
+    assert (roles, problems) == ((Role("Leitung ASD", "Head of the ASD"),), [])
+    assert label("Leitung ASD", language="en", roles=roles) == "Head of the ASD"
+    assert label("Dr. Beispiel", language="en", roles=roles) == "Dr. Beispiel"
+    for broken in ([], "Redaktion", [{"de": "Redaktion"}], [{"de": " ", "en": "x"}]):
+        roles, problems = roles_from_config(broken)
+        assert roles == DEFAULT_ROLES
+        assert [str(problem) for problem in problems] == [
+            "mkdocs.yml: extra.roles ist keine Liste von Rollen mit deutschem und englischem "
+            "Namen — schreiben Sie je Rolle einen Eintrag wie „- {de: Redaktion, en: Editorial "
+            "team}“."
+        ]
 
 
 def test_empty_audience(tmp_path: Path) -> None:
@@ -198,10 +245,10 @@ def test_date_that_is_not_a_date(tmp_path: Path) -> None:
 
 
 def test_impossible_date_is_reported_not_raised(tmp_path: Path) -> None:
-    text = GUIDE.replace("reviewed: 2026-11-20", "reviewed: 2026-02-30")
+    text = REVIEWED.replace("date: 2026-11-20", "date: 2026-02-30")
     assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
-        "docs/einarbeitung/woche.md:9: „2026-02-30“ in „reviewed“ ist kein Datum — schreiben "
-        "Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-20."
+        "docs/einarbeitung/woche.md:10: „2026-02-30“ in „review“ („date“) ist kein Datum — "
+        "schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-20."
     ]
 
 
@@ -215,20 +262,68 @@ def test_event_time_needs_an_offset(tmp_path: Path) -> None:
 
 
 def test_interval_out_of_range(tmp_path: Path) -> None:
-    text = GUIDE.replace("review_interval_months: 12", "review_interval_months: 48")
+    text = REVIEWED.replace("interval_months: 12", "interval_months: 48")
     assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
-        "docs/einarbeitung/woche.md:10: „review_interval_months“ muss zwischen 1 und 36 "
+        "docs/einarbeitung/woche.md:13: „review“ („interval_months“) muss zwischen 1 und 36 "
         "liegen, ist aber 48 — korrigieren Sie die Zahl."
     ]
 
 
-def test_guide_needs_interval_or_due_date(tmp_path: Path) -> None:
-    text = GUIDE.replace("review_interval_months: 12\n", "")
+def test_unreviewed_chapter_is_valid_without_any_review_field(tmp_path: Path) -> None:
+    assert findings(tmp_path, {"einarbeitung/woche.md": GUIDE}) == []
+
+
+def test_old_review_fields_are_no_longer_accepted(tmp_path: Path) -> None:
+    text = GUIDE.replace("updated: 2026-11-20\n", "updated: 2026-11-20\nreviewed: 2026-11-22\n")
     assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
-        "docs/einarbeitung/woche.md:1: Pflichtfeld „review_interval_months“ (oder "
-        "„review_due“) fehlt — ergänzen Sie z. B. „review_interval_months: 12“ (1–36 Monate) "
-        "oder „review_due: JJJJ-MM-TT“."
+        "docs/einarbeitung/woche.md:9: unbekanntes Feld „reviewed“ — korrigieren Sie den Namen "
+        "oder löschen Sie das Feld; erlaubt: title, description, type, audience, tags, owner, "
+        "hide, template, search, icon, subtitle, updated, review, status."
     ]
+
+
+def test_review_names_who_and_what(tmp_path: Path) -> None:
+    text = REVIEWED.replace("  by: Redaktion\n", "").replace(
+        "  scope: Rechtsstand nach dem KJSG\n", ""
+    )
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:9: Pflichtfeld „by“ fehlt in „review“ — ergänzen Sie „by:“ "
+        "(Rolle aus extra.roles oder ein Name, dessen Veröffentlichung die Person und die "
+        "betreibende Stelle zugestimmt haben).",
+        "docs/einarbeitung/woche.md:9: Pflichtfeld „scope“ fehlt in „review“ — ergänzen Sie "
+        "„scope:“ (Ein Satz: was die Prüfung umfasste, z. B. Rechtsstand nach dem KJSG und die "
+        "Abläufe in Abschnitt 2).",
+    ]
+
+
+def test_review_needs_interval_or_due_date(tmp_path: Path) -> None:
+    text = REVIEWED.replace("  interval_months: 12\n", "")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:9: Pflichtfeld „interval_months“ (oder „due“) fehlt in "
+        "„review“ — ergänzen Sie, wann die nächste Prüfung fällig ist: z. B. "
+        "„interval_months: 12“ (1–36 Monate) oder „due: JJJJ-MM-TT“."
+    ]
+    text = REVIEWED.replace("  interval_months: 12\n", "  interval_months: 12\n  due: 2027-06-01\n")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:14: „interval_months“ und „due“ stehen beide in „review“ — "
+        "behalten Sie nur eines: das Intervall in Monaten oder das feste Datum."
+    ]
+
+
+def test_review_cannot_lie_in_the_future(tmp_path: Path) -> None:
+    text = REVIEWED.replace("date: 2026-11-20", "date: 2026-11-29")
+    assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
+        "docs/einarbeitung/woche.md:10: die fachliche Prüfung ist auf den 29.11.2026 datiert, "
+        "einen Tag in der Zukunft — tragen Sie eine Prüfung erst ein, wenn sie stattgefunden "
+        "hat, mit ihrem Datum."
+    ]
+
+
+def test_translation_records_its_own_review(tmp_path: Path) -> None:
+    # A review checks one text: the German one reviewed, the English one not yet.
+    english = GUIDE.replace("title: Erste Woche", "title: First week")
+    pages = {"einarbeitung/woche.md": REVIEWED, "einarbeitung/woche.en.md": english}
+    assert findings(tmp_path, pages) == []
 
 
 def test_end_before_start(tmp_path: Path) -> None:
@@ -328,7 +423,7 @@ def test_related_must_exist(tmp_path: Path) -> None:
     type: publication
     audience: [Leitung]
     tags: [Publikation]
-    owner: Projektdokumentation
+    owner: Redaktion
     kind: Leitfaden
     year: 2017
     status: veröffentlicht
@@ -343,13 +438,13 @@ def test_related_must_exist(tmp_path: Path) -> None:
 
 
 def test_overdue_review(tmp_path: Path) -> None:
-    findings(tmp_path, {"einarbeitung/woche.md": GUIDE})
+    findings(tmp_path, {"einarbeitung/woche.md": REVIEWED, "einarbeitung/zweite.md": GUIDE})
     result = check_docs(tmp_path / "docs", project_root=tmp_path)
     assert result.overdue(today=datetime.date(2027, 11, 20)) == []
     assert [str(f) for f in result.overdue(today=datetime.date(2027, 11, 21))] == [
         "docs/einarbeitung/woche.md:9: fachliche Prüfung überfällig seit 20.11.2027 (zuletzt "
-        "geprüft 20.11.2026) — lassen Sie das Kapitel prüfen und setzen Sie danach "
-        "„reviewed:“ auf das Datum der Prüfung."
+        "geprüft 20.11.2026) — lassen Sie das Kapitel prüfen und tragen Sie danach die neue "
+        "Prüfung unter „review:“ ein (date, by, scope)."
     ]
 
 

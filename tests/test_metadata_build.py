@@ -18,16 +18,37 @@ description: {description}
 type: guide
 audience: [neue Fachkräfte, Mentor*innen]
 tags: [Einarbeitung]
-owner: Fachredaktion Einarbeitung
-updated: 2026-11-20
-reviewed: {reviewed}
-review_interval_months: 12
----
+owner: Redaktion
+updated: {updated}
+{review}---
+"""
+
+REVIEW = """\
+review:
+  date: {reviewed}
+  by: {by}
+  scope: Rechtsstand nach dem KJSG <und> Abläufe
+  interval_months: 12
+"""
+
+ROLES = """\
+extra:
+  roles:
+    - {de: Redaktion, en: Editorial team}
+    - {de: Fachberatung Kinderschutz, en: Child protection advisers}
 """
 
 
-def guide(title: str, description: str, *, reviewed: str = "2026-11-20") -> str:
-    front = GUIDE.format(title=title, description=description, reviewed=reviewed)
+def guide(
+    title: str,
+    description: str,
+    *,
+    reviewed: str | None = None,
+    by: str = "Fachberatung Kinderschutz",
+    updated: str = "2026-11-20",
+) -> str:
+    review = REVIEW.format(reviewed=reviewed, by=by) if reviewed else ""
+    front = GUIDE.format(title=title, description=description, review=review, updated=updated)
     return page(title, f"# {title}", front_matter=front)
 
 
@@ -46,7 +67,7 @@ def test_faulty_site_lists_every_problem_then_fails(tmp_path: Path) -> None:
             "index.md": page("Start", "# Start"),
             "index.en.md": page("Home", "# Home"),
             "kaputt.md": "---\ntitle: Kaputt\ndescription: a: b\n---\n# Kaputt\n",
-            "einarbeitung/woche.md": guide("Woche", "Die Woche.", reviewed="gestern"),
+            "einarbeitung/woche.md": guide("Woche", "Die Woche.", updated="gestern"),
             "newsletter/eins.md": page(
                 "Eins",
                 "# Eins",
@@ -66,7 +87,7 @@ def test_faulty_site_lists_every_problem_then_fails(tmp_path: Path) -> None:
     result = build(config)
     assert not result.ok
     assert metadata_warnings(result) == [
-        "docs/einarbeitung/woche.md:9: „gestern“ in „reviewed“ ist kein Datum — schreiben Sie "
+        "docs/einarbeitung/woche.md:8: „gestern“ in „updated“ ist kein Datum — schreiben Sie "
         "das Datum als JJJJ-MM-TT, z. B. 2026-11-20.",
         "docs/kaputt.md:3: Kopfdaten sind kein gültiges YAML (Spalte 15: ein Doppelpunkt an "
         "dieser Stelle ist nicht erlaubt) — prüfen Sie Einrückung und Doppelpunkte in dieser "
@@ -79,7 +100,7 @@ def test_faulty_site_lists_every_problem_then_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.log
 
 
-def test_guide_shows_its_dates_owner_and_audiences(tmp_path: Path) -> None:
+def test_unreviewed_guide_says_so_with_stand_owner_and_audiences(tmp_path: Path) -> None:
     config = write_site(
         tmp_path,
         {
@@ -93,13 +114,9 @@ def test_guide_shows_its_dates_owner_and_audiences(tmp_path: Path) -> None:
     result = build(config)
     assert result.ok, result.log
     german = html(result, "einarbeitung/woche/index.html")
+    assert german.css_first(".portal-meta__review").text() == "Fachlich noch nicht geprüft"
     dates = [node.text(strip=True) for node in german.css(".portal-meta__dates > div")]
-    assert dates == [
-        "Stand20.11.2026",
-        "Zuletzt geprüft20.11.2026",
-        "Nächste Prüfung20.11.2027",
-        "VerantwortlichFachredaktion Einarbeitung",
-    ]
+    assert dates == ["Stand20.11.2026", "VerantwortlichRedaktion"]
     assert german.css_first(".portal-meta__overdue") is None
     labels = [(a.text(), a.attributes["href"]) for a in german.css("a.portal-meta__audience")]
     assert labels == [
@@ -107,14 +124,52 @@ def test_guide_shows_its_dates_owner_and_audiences(tmp_path: Path) -> None:
         ("Mentor*innen", "../../zielgruppen/mentorinnen/"),
     ]
     english = html(result, "en/einarbeitung/woche/index.html")
+    review = english.css_first(".portal-meta__review").text()
+    assert review == "Not yet reviewed by a subject expert"
     assert [n.text(strip=True) for n in english.css(".portal-meta__dates dt")] == [
         "Last updated",
-        "Last reviewed",
-        "Next review",
         "Responsible",
     ]
     assert english.css_first(".portal-meta__dates dd time").text() == "20 November 2026"
+    assert english.css(".portal-meta__dates dd")[-1].text() == "Editorial team"
     assert [a.text() for a in english.css("a.portal-meta__audience")] == ["New staff", "Mentors"]
+
+
+def test_recorded_review_is_shown_with_who_what_and_next(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "einarbeitung/woche.md": guide(
+                "Erste Woche", "Die Woche.", reviewed="2026-11-10", updated="2026-11-20"
+            ),
+            "einarbeitung/woche.en.md": guide(
+                "First week", "The week.", reviewed="2026-11-20", by="Dr. Erika Beispiel"
+            ),
+        },
+        extra_config=ROLES,
+    )
+    result = build(config)
+    assert result.ok, result.log
+    german = html(result, "einarbeitung/woche/index.html")
+    review = german.css_first(".portal-meta__review")
+    assert review.text() == (
+        "Fachlich geprüft am 10.11.2026 von Fachberatung Kinderschutz; seitdem geändert"
+    )
+    assert review.css_first("time").attributes["datetime"] == "2026-11-10"
+    dates = [node.text(strip=True) for node in german.css(".portal-meta__dates > div")]
+    assert dates == [
+        "Stand20.11.2026",
+        "Geprüft wurdeRechtsstand nach dem KJSG <und> Abläufe",
+        "Nächste Prüfung10.11.2027",
+        "VerantwortlichRedaktion",
+    ]
+    english = html(result, "en/einarbeitung/woche/index.html")
+    review = english.css_first(".portal-meta__review")
+    assert review.text() == "Reviewed by Dr. Erika Beispiel on 20 November 2026"
+    dates = [node.text(strip=True) for node in english.css(".portal-meta__dates > div")]
+    assert dates[-1] == "ResponsibleEditorial team"
 
 
 def test_audience_overview_pages_in_both_languages(tmp_path: Path, golden: Golden) -> None:
@@ -180,11 +235,12 @@ def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: 
             "index.en.md": page("Home", "# Home"),
             "einarbeitung/alt.md": guide("Alt", "Ein altes Kapitel.", reviewed="2020-01-15"),
         },
+        extra_config=ROLES,
     )
     expected = (
         "docs/einarbeitung/alt.md:9: fachliche Prüfung überfällig seit 15.01.2021 (zuletzt "
-        "geprüft 15.01.2020) — lassen Sie das Kapitel prüfen und setzen Sie danach "
-        "„reviewed:“ auf das Datum der Prüfung."
+        "geprüft 15.01.2020) — lassen Sie das Kapitel prüfen und tragen Sie danach die neue "
+        "Prüfung unter „review:“ ein (date, by, scope)."
     )
     result = build(config)
     assert result.ok, result.log

@@ -19,8 +19,8 @@ PATH = "docs/veranstaltungen/zufall.md"
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 FIELDS = [
-    "title", "description", "type", "audience", "tags", "owner", "updated", "reviewed",
-    "review_interval_months", "review_due", "start", "end", "place", "organiser", "speakers",
+    "title", "description", "type", "audience", "tags", "owner", "updated", "review",
+    "start", "end", "place", "organiser", "speakers",
     "status", "dates", "registration", "number", "date", "kind", "year", "related", "period",
     "level", "hide", "unbekannt",
 ]  # fmt: skip
@@ -39,7 +39,11 @@ values: st.SearchStrategy[Any] = st.recursive(
     scalars,
     lambda inner: (
         st.lists(inner, max_size=3)
-        | st.dictionaries(st.sampled_from(["start", "end", "name", "x"]), inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["start", "end", "name", "date", "by", "scope", "due", "x"]),
+            inner,
+            max_size=3,
+        )
     ),
     max_leaves=8,
 )
@@ -93,7 +97,15 @@ def test_a_wrong_field_is_reported_at_its_own_line(data: dict[str, Any], broken:
 # One valid front matter per page type; the test below changes one field.
 VALID: dict[str, dict[str, Any]] = {
     "page": {},
-    "guide": {"updated": "2026-11-20", "reviewed": "2026-11-20", "review_interval_months": 12},
+    "guide": {
+        "updated": "2026-11-20",
+        "review": {
+            "date": "2026-11-20",
+            "by": "Redaktion",
+            "scope": "Rechtsstand",
+            "interval_months": 12,
+        },
+    },
     "event": {
         "start": "2016-07-13",
         "end": "2016-07-13T16:00:00+02:00",

@@ -37,16 +37,18 @@ class Section:
 
 
 SECTIONS = (
-    Section("einarbeitung", "Einarbeitung", "Fachredaktion Einarbeitung", "Einarbeitung",
-            "type: guide\nupdated: 2026-11-01\nreviewed: 2026-11-01\nreview_interval_months: 36"),
-    Section("veranstaltungen", "Veranstaltungen", "Projektdokumentation", "Veranstaltung",
+    # A recorded review, so that the benchmark also measures the review's path.
+    Section("einarbeitung", "Einarbeitung", "Redaktion", "Einarbeitung",
+            "type: guide\nupdated: 2026-11-01\nreview:\n  date: 2026-11-01\n  by: Redaktion\n"
+            "  scope: Testkorpus des Benchmarks\n  interval_months: 36"),
+    Section("veranstaltungen", "Veranstaltungen", "Redaktion", "Veranstaltung",
             "type: event\nstart: 2016-07-13\nend: 2016-07-13T16:00:00+02:00\nplace: Güstrow\n"
             "organiser: Start gGmbH\nspeakers: []\nstatus: dokumentiert"),
     Section("fortbildungen", "Fortbildungen", "Redaktion", "Fortbildung",
             "type: training\nstatus: geplant\ndates: []\nregistration: null"),
     Section("newsletter", "Newsletter", "Redaktion", "Newsletter",
             "type: newsletter\nnumber: {number}\ndate: 2016-03-01"),
-    Section("publikationen", "Publikationen", "Projektdokumentation", "Publikation",
+    Section("publikationen", "Publikationen", "Redaktion", "Publikation",
             "type: publication\nkind: Leitfaden\nyear: 2017\nstatus: veröffentlicht\n"
             "related: [einarbeitung/index.md]"),
     Section("praxisbeispiele", "Praxisbeispiele", "Redaktion", "Praxisbeispiel", "type: page"),

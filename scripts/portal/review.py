@@ -1,4 +1,10 @@
-"""``python -m portal review``: guide chapters due for review, by responsible team."""
+"""``python -m portal review``: chapters without a subject review, and reviews due.
+
+No chapter had a subject review when the portal was written; the report
+therefore starts with the chapters still waiting for their first one, those
+tagged „Kinderschutz“ first: a mistake there can harm a child. Then come the
+recorded reviews that are due, by responsible role.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +17,21 @@ from typing import Any
 from portal.cli import add_docs_option
 from portal.metadata import check_docs
 from portal.metadata.dates import format_date
-from portal.metadata.rules import PageRecord, review_dates
+from portal.metadata.rules import PageRecord, chapter_state
+from portal.roles import roles_from_file
+
+PRIORITY_TAG = "Kinderschutz"
+"""Chapters with this tag lead the list of unreviewed chapters."""
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "review",
-        help="Kapitel mit fälliger fachlicher Prüfung, nach Verantwortlichen",
+        help="Kapitel ohne fachliche Prüfung und fällige Prüfungen",
         description=(
-            "Listet die Kapitel (type: guide), deren nächste Prüfung überfällig ist oder "
-            "in den nächsten Tagen ansteht, gruppiert nach „owner“."
+            "Listet die Kapitel (type: guide), die noch nicht fachlich geprüft sind "
+            "(Kinderschutz zuerst), und die Kapitel, deren nächste Prüfung überfällig ist "
+            "oder in den nächsten Tagen ansteht, gruppiert nach „owner“."
         ),
     )
     parser.add_argument(
@@ -47,29 +58,64 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _records(docs_dir: Path, *, today: datetime.date) -> list[PageRecord]:
+    roles, _ = roles_from_file(docs_dir.parent / "mkdocs.yml")
+    result = check_docs(docs_dir, project_root=docs_dir.parent, roles=roles, today=today)
+    return list(result.pages.values())
+
+
+def unreviewed_chapters(records: list[PageRecord]) -> list[PageRecord]:
+    """Chapters without a recorded review: „Kinderschutz“ first, then German, then translations."""
+    waiting = []
+    for record in records:
+        state = chapter_state(record)
+        if state is not None and state.review is None:
+            waiting.append(record)
+
+    def priority(record: PageRecord) -> tuple[bool, bool, str]:
+        tags = record.data.get("tags") or []
+        return (PRIORITY_TAG not in tags, record.language != "de", record.src_uri)
+
+    return sorted(waiting, key=priority)
+
+
 def due_chapters(
-    docs_dir: Path, *, today: datetime.date, within: int
+    records: list[PageRecord], *, today: datetime.date, within: int
 ) -> dict[str, list[tuple[PageRecord, datetime.date]]]:
-    """German chapters due by `today + within` days, by owner, the most overdue first."""
-    result = check_docs(docs_dir, project_root=docs_dir.parent)
+    """Reviewed chapters due by `today + within` days, by owner, the most overdue first."""
     limit = today + datetime.timedelta(days=within)
     by_owner: dict[str, list[tuple[PageRecord, datetime.date]]] = defaultdict(list)
-    for record in result.pages.values():
-        dates = review_dates(record)
-        if dates is not None and record.language == "de" and dates.due <= limit:
-            by_owner[str(record.data.get("owner"))].append((record, dates.due))
+    for record in records:
+        state = chapter_state(record)
+        if state is not None and state.review is not None and state.review.due <= limit:
+            by_owner[str(record.data.get("owner"))].append((record, state.review.due))
     return {
-        owner: sorted(items, key=lambda item: item[1]) for owner, items in sorted(by_owner.items())
+        owner: sorted(items, key=lambda item: (item[1], item[0].src_uri))
+        for owner, items in sorted(by_owner.items())
     }
 
 
 def report(docs_dir: Path, *, today: datetime.date, within: int) -> str:
     """The review list as plain text for the terminal."""
+    records = _records(docs_dir, today=today)
+    lines: list[str] = []
+    waiting = unreviewed_chapters(records)
+    if waiting:
+        translations = sum(record.language != "de" for record in waiting)
+        lines.append(
+            f"Fachlich noch nicht geprüft: {len(waiting)} Kapitel, davon {translations} "
+            f"Übersetzungen ({PRIORITY_TAG} zuerst)"
+        )
+        for record in waiting:
+            title, owner = record.data.get("title", ""), record.data.get("owner", "")
+            lines.append(f"  {record.path}: {title} – {owner}")
+        lines.append("")
     limit = format_date(today + datetime.timedelta(days=within), language="de")
-    grouped = due_chapters(docs_dir, today=today, within=within)
+    grouped = due_chapters(records, today=today, within=within)
     if not grouped:
-        return f"Keine Kapitel mit fälliger Prüfung bis {limit}.\n"
-    lines = [f"Fällige Prüfungen bis {limit} (Stichtag {format_date(today, language='de')}):"]
+        lines.append(f"Keine Kapitel mit fälliger Prüfung bis {limit}.")
+        return "\n".join(lines) + "\n"
+    lines.append(f"Fällige Prüfungen bis {limit} (Stichtag {format_date(today, language='de')}):")
     for owner, items in grouped.items():
         lines += ["", f"{owner} ({len(items)})"]
         for record, due in items:

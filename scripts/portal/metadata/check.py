@@ -13,6 +13,7 @@ from portal.metadata.parse import FrontMatter, parse_front_matter
 from portal.metadata.rules import PageRecord
 from portal.metadata.schemas import TYPES
 from portal.metadata.validate import validate
+from portal.roles import DEFAULT_ROLES, Role
 from portal.sources import SourceFile, source_cache
 
 
@@ -90,9 +91,18 @@ def _declared_type(front_matter: FrontMatter, *, src_uri: str) -> tuple[str | No
 
 
 def check_docs(
-    docs_dir: Path, *, project_root: Path, languages: Sequence[str] = ("en",)
+    docs_dir: Path,
+    *,
+    project_root: Path,
+    languages: Sequence[str] = ("en",),
+    roles: Sequence[Role] = DEFAULT_ROLES,
+    today: datetime.date | None = None,
 ) -> CheckResult:
-    """Check every Markdown file below `docs_dir` (both languages) once."""
+    """Check every Markdown file below `docs_dir` (both languages) once.
+
+    `roles` are the operator's (``extra.roles``); `today` dates the check of
+    reviews, which must lie in the past.
+    """
     cache = source_cache(project_root)
     pages: dict[str, PageRecord] = {}
     findings: list[Finding] = []
@@ -101,17 +111,22 @@ def check_docs(
         record, page_findings = check_page(cache.get(file), src_uri=src_uri, languages=languages)
         pages[src_uri] = record
         findings += page_findings
-    findings += check_across(pages)
+    findings += check_across(pages, roles=roles, today=today or datetime.date.today())
     return CheckResult(sorted(set(findings)), pages)
 
 
-def check_across(pages: dict[str, PageRecord]) -> list[Finding]:
-    """Rules that compare pages: numbers, translations, related paths."""
+def check_across(
+    pages: dict[str, PageRecord], *, roles: Sequence[Role], today: datetime.date
+) -> list[Finding]:
+    """Rules that compare pages or need the settings: numbers, translations,
+    related paths, owners, review dates."""
     findings = rules.check_unique_numbers(pages.values())
+    findings += rules.future_reviews(pages.values(), today=today)
     known = set(pages)
     for record in pages.values():
         if record.valid:
             findings += rules.check_related(record, known=known)
+        findings += rules.check_owner(record, roles=roles)
         source = pages.get(record.base_uri)
         if record.base_uri != record.src_uri and source is not None:
             findings += rules.check_translation(record, source)

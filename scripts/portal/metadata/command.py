@@ -8,6 +8,7 @@ from typing import Any
 
 from portal.cli import add_docs_option
 from portal.metadata.check import check_docs
+from portal.roles import roles_from_file
 
 
 def register(subparsers: Any) -> None:
@@ -25,8 +26,11 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     docs_dir: Path = args.docs.resolve()
-    result = check_docs(docs_dir, project_root=docs_dir.parent)
-    for finding in result.findings:
+    # The roles come from the mkdocs.yml next to docs/, as in the build.
+    roles, role_findings = roles_from_file(docs_dir.parent / "mkdocs.yml")
+    result = check_docs(docs_dir, project_root=docs_dir.parent, roles=roles)
+    findings = [*role_findings, *result.findings]
+    for finding in findings:
         print(finding)
-    print(f"{len(result.pages)} Seiten geprüft, {len(result.findings)} Probleme.")
-    return 1 if result.findings else 0
+    print(f"{len(result.pages)} Seiten geprüft, {len(findings)} Probleme.")
+    return 1 if findings else 0

@@ -301,15 +301,15 @@ def review_interval_choice(path: str, *, line: int, both: bool) -> Finding:
         return Finding(
             path,
             line,
-            "„review_interval_months“ und „review_due“ stehen beide in den Kopfdaten",
+            "„interval_months“ und „due“ stehen beide in „review“",
             "behalten Sie nur eines: das Intervall in Monaten oder das feste Datum.",
         )
     return Finding(
         path,
-        1,
-        "Pflichtfeld „review_interval_months“ (oder „review_due“) fehlt",
-        "ergänzen Sie z. B. „review_interval_months: 12“ (1–36 Monate) oder "
-        "„review_due: JJJJ-MM-TT“.",
+        line,
+        "Pflichtfeld „interval_months“ (oder „due“) fehlt in „review“",
+        "ergänzen Sie, wann die nächste Prüfung fällig ist: z. B. „interval_months: 12“ "
+        "(1–36 Monate) oder „due: JJJJ-MM-TT“.",
     )
 
 
@@ -369,14 +369,33 @@ def related_missing(path: str, *, line: int, target: str) -> Finding:
     )
 
 
+def unknown_role(path: str, *, line: int, value: str, roles: Sequence[str]) -> Finding:
+    return Finding(
+        path,
+        line,
+        f"{quote(value)} ist kein erlaubter Wert für „owner“",
+        f"wählen Sie eine der Rollen aus extra.roles in mkdocs.yml: {listing(roles)}; "
+        "eine neue Rolle trägt die betreibende Stelle dort ein.",
+    )
+
+
+def review_in_future(path: str, *, line: int, day: datetime.date) -> Finding:
+    return Finding(
+        path,
+        line,
+        f"die fachliche Prüfung ist auf den {german_date(day)} datiert, einen Tag in der Zukunft",
+        "tragen Sie eine Prüfung erst ein, wenn sie stattgefunden hat, mit ihrem Datum.",
+    )
+
+
 def review_overdue(path: str, *, line: int, due: datetime.date, reviewed: datetime.date) -> Finding:
     return Finding(
         path,
         line,
         f"fachliche Prüfung überfällig seit {german_date(due)} "
         f"(zuletzt geprüft {german_date(reviewed)})",
-        "lassen Sie das Kapitel prüfen und setzen Sie danach „reviewed:“ auf das Datum "
-        "der Prüfung.",
+        "lassen Sie das Kapitel prüfen und tragen Sie danach die neue Prüfung unter "
+        "„review:“ ein (date, by, scope).",
     )
 
 

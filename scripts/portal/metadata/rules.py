@@ -1,5 +1,6 @@
 """Rules a schema cannot express: folder and type, order of dates, uniqueness,
-agreement between a German page and its translation, due reviews."""
+agreement between a German page and its translation, owners from the
+configured roles, recorded and due reviews."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from portal.findings import Finding
 from portal.metadata import messages
 from portal.metadata.dates import add_months, as_date, ends_before_start
 from portal.metadata.parse import FrontMatter
+from portal.roles import Role
 
 # Which page types belong where. The first entry is the one a message
 # suggests. Sections not listed (and files at the top of docs/) hold plain
@@ -39,7 +41,9 @@ DEFAULT_TYPES: tuple[str, ...] = ("page",)
 # Fields that a translation takes over unchanged (values are keys, not text).
 SHARED_FIELDS: dict[str, tuple[str, ...]] = {
     "page": (),
-    "guide": ("updated", "reviewed", "review_interval_months", "review_due"),
+    # Not `review`: a review checks the text of one language, and a
+    # translation is another text. Each file records its own (or none).
+    "guide": ("updated",),
     "event": ("start", "end", "status"),
     "training": ("status", "dates"),
     "newsletter": ("number", "date"),
@@ -203,41 +207,88 @@ def check_related(record: PageRecord, *, known: set[str]) -> list[Finding]:
     ]
 
 
-@dataclass(frozen=True)
-class ReviewDates:
-    """The review state of a guide chapter."""
+def check_owner(record: PageRecord, *, roles: Sequence[Role]) -> list[Finding]:
+    """The owner is one of the roles the operator configured (extra.roles)."""
+    owner = record.data.get("owner")
+    if not isinstance(owner, str) or not owner or any(role.de == owner for role in roles):
+        return []
+    return [
+        messages.unknown_role(
+            record.path, line=record.line("owner"), value=owner, roles=[r.de for r in roles]
+        )
+    ]
 
-    updated: datetime.date
-    reviewed: datetime.date
+
+@dataclass(frozen=True)
+class Review:
+    """A subject review that really took place, as its front matter records it."""
+
+    date: datetime.date
+    by: str
+    scope: str
     due: datetime.date
 
 
-def review_dates(record: PageRecord) -> ReviewDates | None:
-    """Stand, last and next review of a valid guide chapter; None for other pages."""
+@dataclass(frozen=True)
+class ChapterState:
+    """What a guide chapter tells readers about its text: Stand and review, if any."""
+
+    updated: datetime.date
+    review: Review | None
+    """None until a real subject review is recorded."""
+
+    @property
+    def changed_since_review(self) -> bool:
+        return self.review is not None and self.updated > self.review.date
+
+
+def chapter_state(record: PageRecord) -> ChapterState | None:
+    """Stand and recorded review of a valid guide chapter; None for other pages."""
     if record.page_type != "guide" or not record.valid:
         return None
     data = record.data
-    updated, reviewed = as_date(data.get("updated")), as_date(data.get("reviewed"))
-    if updated is None or reviewed is None:
+    updated = as_date(data.get("updated"))
+    if updated is None:
         return None
-    due = as_date(data.get("review_due"))
+    entry = data.get("review")
+    if not isinstance(entry, Mapping):
+        return ChapterState(updated, None)
+    reviewed = as_date(entry.get("date"))
+    if reviewed is None:
+        return ChapterState(updated, None)
+    due = as_date(entry.get("due"))
     if due is None:
-        due = add_months(reviewed, int(data.get("review_interval_months", 12)))
-    return ReviewDates(updated, reviewed, due)
+        due = add_months(reviewed, int(entry.get("interval_months", 12)))
+    review = Review(reviewed, str(entry.get("by", "")), str(entry.get("scope", "")), due)
+    return ChapterState(updated, review)
+
+
+def future_reviews(records: Iterable[PageRecord], *, today: datetime.date) -> list[Finding]:
+    """Reviews dated after today: a review is recorded once it has taken place."""
+    findings = []
+    for record in records:
+        state = chapter_state(record)
+        if state is not None and state.review is not None and state.review.date > today:
+            findings.append(
+                messages.review_in_future(
+                    record.path, line=record.line("review", "date"), day=state.review.date
+                )
+            )
+    return findings
 
 
 def overdue_reviews(records: Sequence[PageRecord], *, today: datetime.date) -> list[Finding]:
-    """German guide chapters whose next review date has passed."""
+    """Chapters (in any language) whose next review date has passed."""
     findings = []
     for record in records:
-        dates = review_dates(record)
-        if dates is not None and record.language == "de" and dates.due < today:
+        state = chapter_state(record)
+        if state is not None and state.review is not None and state.review.due < today:
             findings.append(
                 messages.review_overdue(
                     record.path,
-                    line=record.line("reviewed"),
-                    due=dates.due,
-                    reviewed=dates.reviewed,
+                    line=record.line("review"),
+                    due=state.review.due,
+                    reviewed=state.review.date,
                 )
             )
     return findings

@@ -88,10 +88,10 @@ def _translate(error: ValidationError, front_matter: FrontMatter) -> Iterator[Fi
         yield messages.too_long(
             path, line=line, location=location, maximum=int(schema["maxLength"])
         )
-    elif kind == "oneOf" and not location:
-        # Only the guide schema has a root `oneOf`: interval or fixed date.
-        both = "review_interval_months" in value and "review_due" in value
-        line = front_matter.line_of(("review_due",)) if both else 1
+    elif kind == "oneOf" and location == ("review",) and isinstance(value, dict):
+        # The one `oneOf` of the schemas: next review by interval or by date.
+        both = "interval_months" in value and "due" in value
+        line = front_matter.line_of(("review", "due")) if both else line
         yield messages.review_interval_choice(path, line=line, both=both)
     elif kind == "anyOf" and _is_date_choice(schema):
         yield messages.not_a_date(path, line=line, location=location, value=value, with_time=True)
