@@ -1,4 +1,5 @@
-"""Operator details: a warning while unset, a failure when required, a block when set."""
+"""Operator details: a warning while unset, a failure when required, blocks when set,
+and the footer naming the operator."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from portal.operator import describe_missing, missing_operator_fields
 from sitebuilder import build, page, write_site
 
-COMPLETE = {
+ADDRESS = {
     "name": "Beispielstelle",
     "street": "Musterweg 1",
     "postcode": "12345",
@@ -18,6 +19,23 @@ COMPLETE = {
     "represented_by": "die Leitung",
     "responsible": "die Redaktion",
 }
+COMPLETE: dict[str, str | int] = {
+    **ADDRESS,
+    "data_protection_officer": "datenschutz@example.org",
+    "log_retention_days": 7,
+    "accessibility_contact": "Barrieren <barrierefrei@example.org>",
+}
+BODY = """\
+# {title}
+
+<!-- portal:operator -->
+
+<!-- portal:operator:data-protection-officer -->
+
+<!-- portal:operator:log-retention -->
+
+<!-- portal:operator:accessibility-contact -->
+"""
 
 
 def test_missing_fields_are_named_in_order() -> None:
@@ -25,23 +43,32 @@ def test_missing_fields_are_named_in_order() -> None:
     assert missing_operator_fields({**COMPLETE, "city": "  "}) == ["city"]
     assert missing_operator_fields(None) == list(COMPLETE)
     assert missing_operator_fields(COMPLETE) == []
+    assert missing_operator_fields(ADDRESS, fields=tuple(ADDRESS)) == []
+
+
+def test_log_retention_is_a_number_of_days() -> None:
+    for value in ("", "7 Tage", -1, True, None):
+        retention = {**COMPLETE, "log_retention_days": value}
+        assert missing_operator_fields(retention) == ["log_retention_days"], value
+    assert missing_operator_fields({**COMPLETE, "log_retention_days": 0}) == []
 
 
 def test_message_names_the_field_and_the_fix() -> None:
-    assert describe_missing(["email"]) == (
-        "mkdocs.yml: Betreiberangaben fehlen: extra.operator.email (E-Mail-Adresse) — "
-        "tragen Sie sie vor der Veröffentlichung ein; bis dahin zeigen Impressum und "
-        "Kontakt einen Hinweis."
+    assert describe_missing(["email", "log_retention_days"]) == (
+        "mkdocs.yml: Betreiberangaben fehlen: extra.operator.email (E-Mail-Adresse), "
+        "extra.operator.log_retention_days (Speicherdauer der Server-Protokolle in Tagen) — "
+        "tragen Sie sie vor der Veröffentlichung ein; bis dahin zeigen Impressum, "
+        "Datenschutz, Barrierefreiheit und Kontakt einen Hinweis."
     )
 
 
-def _legal_site(tmp_path: Path, operator: dict[str, str]) -> Path:
-    yaml_operator = "".join(f"    {key}: {value}\n" for key, value in operator.items())
+def _legal_site(tmp_path: Path, operator: dict[str, str | int], body: str = BODY) -> Path:
+    yaml_operator = "".join(f"    {key}: {value!r}\n" for key, value in operator.items())
     return write_site(
         tmp_path,
         {
-            "index.md": page("Impressum", "# Impressum\n\n<!-- portal:operator -->"),
-            "index.en.md": page("Legal notice", "# Legal notice\n\n<!-- portal:operator -->"),
+            "index.md": page("Impressum", body.format(title="Impressum")),
+            "index.en.md": page("Legal notice", body.format(title="Legal notice")),
         },
         extra_config=f"extra:\n  operator:\n{yaml_operator}" if operator else "",
     )
@@ -53,10 +80,27 @@ def test_unset_operator_warns_once_and_shows_a_notice(tmp_path: Path) -> None:
     assert [w for w in result.warnings() if "Betreiberangaben" in w] == [
         describe_missing(list(COMPLETE))
     ]
-    german = (result.site_dir / "index.html").read_text(encoding="utf-8")
+    german = LexborHTMLParser((result.site_dir / "index.html").read_text(encoding="utf-8"))
+    pending = [" ".join(n.text().split()) for n in german.css(".portal-operator-missing p")]
+    assert pending == [
+        "Angaben folgen",
+        "Name, Anschrift und Kontakt der betreibenden Stelle werden vor der Veröffentlichung "
+        "des Portals eingetragen. Bis dahin kann diese Seite sie nicht nennen.",
+        "Angaben folgen",
+        "Die Kontaktdaten der*des behördlichen Datenschutzbeauftragten trägt die "
+        "betreibende Stelle vor der Veröffentlichung hier ein.",
+        "Angaben folgen",
+        "Wie lange der Webserver die Zugriffsprotokolle aufbewahrt, trägt die betreibende "
+        "Stelle vor der Veröffentlichung hier ein.",
+        "Angaben folgen",
+        "Die Kontaktstelle für Meldungen zu Barrieren trägt die betreibende Stelle vor der "
+        "Veröffentlichung hier ein.",
+    ]
     english = (result.site_dir / "en" / "index.html").read_text(encoding="utf-8")
-    assert "Angaben folgen" in german
-    assert "Details pending" in english
+    assert english.count("Details pending") == 4
+    # The footer names no rights holder while the operator is unknown.
+    footer = german.css_first(".md-copyright__highlight").text(strip=True)
+    assert footer == "Wissensportal Hilfeplanverfahren M-V"
 
 
 def test_required_operator_fails_the_build(tmp_path: Path) -> None:
@@ -73,3 +117,39 @@ def test_complete_operator_is_rendered_as_address(tmp_path: Path) -> None:
     address = tree.css_first("address.portal-operator")
     assert address is not None
     assert "Musterweg 1" in address.text()
+    assert tree.css_first(".portal-operator-missing") is None
+    details = [" ".join(n.html.split()) for n in tree.css(".portal-operator-detail")]
+    assert details == [
+        '<p class="portal-operator-detail"><a href="mailto:datenschutz@example.org">'
+        "datenschutz@example.org</a></p>",
+        '<p class="portal-operator-detail">Die Zugriffsprotokolle werden nach 7 Tagen '
+        "gelöscht.</p>",
+        '<p class="portal-operator-detail">Barrieren &lt;barrierefrei@example.org&gt;</p>',
+    ]
+    english = LexborHTMLParser((result.site_dir / "en/index.html").read_text(encoding="utf-8"))
+    retention = english.css(".portal-operator-detail")[1].text()
+    assert retention == "The access logs are deleted after 7 days."
+    assert tree.css_first(".md-copyright__highlight").text(strip=True) == "© Beispielstelle"
+
+
+def test_no_access_logs_is_said_plainly(tmp_path: Path) -> None:
+    config = _legal_site(tmp_path, {**COMPLETE, "log_retention_days": 0})
+    result = build(config)
+    assert result.ok, result.log
+    tree = LexborHTMLParser((result.site_dir / "index.html").read_text(encoding="utf-8"))
+    assert tree.css(".portal-operator-detail")[1].text() == (
+        "Der Webserver dieses Portals führt keine Zugriffsprotokolle."
+    )
+
+
+def test_unknown_marker_is_a_finding(tmp_path: Path) -> None:
+    body = "# {title}\n\nText.\n\n<!-- portal:operator:fax -->\n"
+    result = build(_legal_site(tmp_path, COMPLETE, body=body))
+    assert not result.ok
+    expected = (
+        "operator: docs/index.md:14: unbekannte Betreiberangabe „<!-- portal:operator:fax -->“ "
+        "— schreiben Sie eine der Marken <!-- portal:operator -->, "
+        "<!-- portal:operator:data-protection-officer -->, <!-- portal:operator:log-retention "
+        "-->, <!-- portal:operator:accessibility-contact -->."
+    )
+    assert expected in result.warnings()
