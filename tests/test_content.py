@@ -146,6 +146,7 @@ def test_review_claims_in_the_text_are_found() -> None:
         "§ 4 KKG und § 1666 BGB",
         "§ 14 Abs. 1 LBGG M-V",
         "§ 14(1) LBGG M-V",
+        "§ 36 (2) SGB VIII",
         "§ 36 para. 2 SGB VIII",
         "(§ 36 Abs. 3\nSGB VIII)",
         "§ 5 DDG, § 18 MStV",

@@ -43,7 +43,7 @@ def review_claims(path: str, text: str) -> list[Finding]:
 # Laws
 
 _SPACE = re.compile(r"[ \t\n\u00a0\u202f]*")
-_NUMBER = r"\d+[a-z]?(?:\(\d+\))*(?:\s?[–-]\s?\d+[a-z]?)?"
+_NUMBER = r"\d+[a-z]?(?: ?\(\d+\))*(?:\s?[–-]\s?\d+[a-z]?)?"
 # What may stand between „§“ and the law: numbers, their parts and the words
 # that join a chain („§ 36 Abs. 2 und 3“, „§§ 27–35a“, „§ 41 und § 41a“).
 _NUMBER_TOKEN = re.compile(_NUMBER + r",?")
