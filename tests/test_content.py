@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 from selectolax.lexbor import LexborHTMLParser
 
 from portal.editorial import check_editorial
@@ -254,3 +255,13 @@ def test_only_what_readers_see_is_checked() -> None:
         "[Text",
         "",
     ]
+
+
+def test_privacy_statement_says_whether_search_terms_reach_the_server() -> None:
+    # Material's search.highlight puts the term into a result's address (?h=…),
+    # so it reaches the web server: the privacy statement must say so exactly then.
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        features = yaml_load(handle)["theme"]["features"]
+    for name in ("datenschutz.md", "datenschutz.en.md"):
+        text = (DOCS / name).read_text(encoding="utf-8")
+        assert ("?h=" in text) == ("search.highlight" in features), name
