@@ -33,9 +33,10 @@ install: $(STAMP)
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	@# The project's own code (scripts/portal) is importable from hooks,
-	@# scripts and tests through a .pth file: no build step, no copy.
-	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "hpv_mv_portal.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
+	@# The core (scripts/portal) as an editable package: hooks, scripts and
+	@# tests import it like any library. setuptools comes from the lock, so
+	@# this step needs no network.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from portal.findings import Finding, format_findings
+from portal.findings import Finding
 from portal.glossary import (
     GLOSSARY_FILE,
     FocusableAbbrExtension,
@@ -28,9 +28,8 @@ from portal.glossary import (
     append_definitions,
     load_glossary,
 )
+from portal.mkdocs_adapter import BuildState, current_language, file_language, project_root, report
 from portal.sources import source_cache
-
-log = get_plugin_logger("glossary")
 
 MARKER = "<!-- portal:glossary -->"
 
@@ -44,35 +43,29 @@ class _State:
     shown: str = GLOSSARY_FILE
 
 
-# mkdocs-static-i18n builds every language with the same config object, one
-# after the other; on_config refills this for each of those builds and for
-# each rebuild of `mkdocs serve`.
-_state = _State()
+# Per site build and per language: the file is read again for each language
+# build, so an edit under `mkdocs serve` shows at once.
+_states: BuildState[dict[str, _State]] = BuildState(dict)
 
 # Hooks
 
 
-# After mkdocs-static-i18n (-100), which sets the language of each build:
-# the file is read again per language build (an edit under `mkdocs serve`
-# shows at once) and its problems are reported in the default language only,
-# so each appears once per build.
+# After mkdocs-static-i18n (-100), which sets the language of each build.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, FocusableAbbrExtension) for ext in config.markdown_extensions):
         # Python-Markdown takes extension objects as well as names; MkDocs passes
         # the list on unchanged.
         config.markdown_extensions.append(FocusableAbbrExtension())
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     file = Path(config.docs_dir) / GLOSSARY_FILE
     shown = _shown(file, root=root)
     entries: list[GlossaryEntry] = []
     findings: list[Finding] = []
     if file.is_file():
         entries, findings = load_glossary(file, shown=shown)
-    _state.entries, _state.found, _state.shown = entries, file.is_file(), shown
-    if _is_default_language(config):
-        for message in format_findings(findings):
-            log.warning(message)
+    _states.of(config)[current_language(config).code] = _State(entries, file.is_file(), shown)
+    report(findings, config=config)
     return config
 
 
@@ -80,43 +73,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # gets its abbreviations explained as well.
 @event_priority(-90)
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = _page_language(page, config)
+    # A German page shown in the English build as a fallback still reads
+    # German, so its tooltips stay German.
+    language = file_language(page.file, config).code
+    state = _states.of(config)[current_language(config).code]
     # Definitions first: the glossary list names every abbreviation, and its
     # HTML is not Markdown the `abbr` extension would look into anyway.
-    markdown = append_definitions(markdown, _state.entries, language=language)
+    markdown = append_definitions(markdown, state.entries, language=language)
     if MARKER not in markdown:
         return markdown
-    if not _state.found:
-        root = Path(config.config_file_path).parent
+    if not state.found:
+        root = project_root(config)
         source = Path(page.file.abs_src_path or "")
         line = source_cache(root).get(source).line_of(MARKER) if source.is_file() else 0
         finding = Finding(
             _shown(source, root=root),
             line,
-            f"Die Seite zeigt das Glossar, aber {_state.shown} fehlt",
+            f"Die Seite zeigt das Glossar, aber {state.shown} fehlt",
             "legen Sie die Datei an oder entfernen Sie die Markierung " + MARKER + ".",
         )
-        log.warning(str(finding))
+        report([finding], config=config)
         return markdown
     template = config.theme.get_env().get_template("partials/glossary.html")
-    block = template.render(entries=_state.entries, language=language)
+    block = template.render(entries=state.entries, language=language)
     return markdown.replace(MARKER, block)
 
 
 # Helper functions
-
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    # A German page shown in the English build as a fallback still reads
-    # German, so its tooltips stay German: mkdocs-static-i18n marks the
-    # file's own language on the file.
-    locale = getattr(page.file, "locale", None)
-    return str(locale or config.theme.get("language", "de"))
-
-
-def _is_default_language(config: MkDocsConfig) -> bool:
-    default = getattr(config.plugins.get("i18n"), "default_language", None)
-    return default is None or config.theme.get("language") == default
 
 
 def _shown(path: Path, *, root: Path) -> str:

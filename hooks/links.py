@@ -24,28 +24,26 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from portal.i18n_builds import is_last_language_build, is_nested_language_build, languages
 from portal.links import PageInfo, check_site
+from portal.mkdocs_adapter import (
+    BuildState,
+    file_language,
+    is_last_language_build,
+    languages,
+    project_root,
+    report,
+)
 
-# Straight under `mkdocs.*`, so that strict mode counts the warnings; without
-# get_plugin_logger's prefix, so that each line starts with the file and line
-# an editor (or an editor's IDE) jumps to.
-log = logging.getLogger("mkdocs.plugins.portal.links")
-
-# Where each built page came from, per build: dest path → PageInfo. i18n
-# re-runs the whole build per language into the same site, so the map is
-# reset only when a top-level build starts, not for each language.
-_pages: dict[str, PageInfo] = {}
+# Where each built page came from, for the whole site build (every language
+# writes into it): dest path → PageInfo.
+_pages: BuildState[dict[str, PageInfo]] = BuildState(dict)
 
 # Hooks
 
 
-# After i18n (-100), which runs on_config again for every further language:
-# only the top-level build (i18n not building) starts with an empty map.
+# After i18n (-100), which runs on_config again for every further language.
 @event_priority(-500)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not is_nested_language_build(config):
-        _pages.clear()
     # This guard reports broken Markdown links and anchors itself, with line
     # and suggestion; MkDocs' own messages about them would be duplicates.
     # They stay visible at INFO level. Absolute and unrecognised links stay
@@ -60,10 +58,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-500)
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     file = page.file
-    locale = getattr(file, "locale", None) or str(config.theme.get("language", "de"))
     generated_by = file.generated_by
-    _pages[file.dest_uri] = PageInfo(
-        None if generated_by else file.src_uri, str(locale), generated_by
+    _pages.of(config)[file.dest_uri] = PageInfo(
+        None if generated_by else file.src_uri, file_language(file, config).code, generated_by
     )
     return output
 
@@ -80,12 +77,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_last_language_build(config):
         return
     config_file = Path(config.config_file_path) if config.config_file_path else None
-    project_root = config_file.parent if config_file else Path.cwd()
     custom_dir = config.theme.custom_dir
     findings = check_site(
         Path(config.site_dir),
-        pages=dict(_pages),
-        project_root=project_root,
+        pages=dict(_pages.of(config)),
+        project_root=project_root(config),
         docs_dir=Path(config.docs_dir),
         config_file=config_file,
         template_dirs=[Path(custom_dir)] if custom_dir else [],
@@ -93,8 +89,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         base_path=urlsplit(config.site_url or "").path or "/",
         redirects=_redirect_maps(config),
     )
-    for finding in findings:
-        log.warning(str(finding))
+    report(findings, config=config)
 
 
 # Helper functions

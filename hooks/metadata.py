@@ -1,9 +1,10 @@
 """Front matter: checked for every page at every build, shown to readers.
 
 The checks are plain functions in ``portal.metadata``; this file only
-connects them to MkDocs. Findings are warnings under ``mkdocs.*``, all
-listed before strict mode stops the build. Chapters due for review are a
-notice outside that tree unless ``extra.fail_on_overdue_review`` is set.
+connects them to MkDocs. Findings go to the build through
+``portal.mkdocs_adapter.report``, all listed before strict mode stops the
+build. Chapters due for review are a notice that does not fail the build,
+unless ``extra.fail_on_overdue_review`` is set.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -32,44 +33,53 @@ from portal.metadata.audiences import (
 )
 from portal.metadata.display import page_meta
 from portal.metadata.rules import PageRecord
-from portal.notices import notice_logger
+from portal.mkdocs_adapter import (
+    BuildState,
+    current_language,
+    is_true,
+    languages,
+    project_root,
+    report,
+)
 from portal.roles import DEFAULT_ROLES, Role, roles_from_config
-
-log = get_plugin_logger("metadata")
-notices = notice_logger("portal.review")
 
 AUDIENCE_LIST_TEMPLATE = "partials/audience-list.html"
 
-# The check runs once per build, in the pass of the default language; the
-# passes of further languages (mkdocs-static-i18n runs the whole build again)
-# reuse its result, so every finding is listed exactly once. A new build
-# (also under `mkdocs serve`) reloads this module and starts afresh.
-_result: CheckResult | None = None
-# The roles of extra.roles, read with the check (owners, reviewers' labels).
-_roles: tuple[Role, ...] = DEFAULT_ROLES
+
+class _State:
+    """The check's result for one site build: run once, used by every language."""
+
+    def __init__(self) -> None:
+        self.result: CheckResult | None = None
+        self.roles: tuple[Role, ...] = DEFAULT_ROLES
+        """The roles of extra.roles, read with the check (owners, reviewers' labels)."""
+
+
+_state: BuildState[_State] = BuildState(_State)
 
 # Hooks
 
 
 # After mkdocs-static-i18n (-100), which sets the language of each pass.
+# The check runs once per site build, in the pass of the default language;
+# the passes of further languages reuse its result.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _result, _roles
-    language, default, others = _languages(config)
-    if _result is None or language == default:
-        docs_dir = Path(config.docs_dir)
-        _roles, role_findings = roles_from_config(config.extra.get("roles"))
-        _result = check_docs(
-            docs_dir,
-            project_root=Path(config.config_file_path).parent,
-            languages=others,
-            roles=_roles,
+    state = _state.of(config)
+    if state.result is None:
+        state.roles, role_findings = roles_from_config(config.extra.get("roles"))
+        state.result = check_docs(
+            Path(config.docs_dir),
+            project_root=project_root(config),
+            languages=languages(config),
+            roles=state.roles,
         )
-        for finding in [*role_findings, *_result.findings]:
-            log.warning(str(finding))
-        overdue_log = log if _is_true(config.extra.get("fail_on_overdue_review")) else notices
-        for finding in _result.overdue(today=datetime.date.today()):
-            overdue_log.warning(str(finding))
+        report([*role_findings, *state.result.findings], config=config)
+        report(
+            state.result.overdue(today=datetime.date.today()),
+            config=config,
+            notice=not is_true(config.extra.get("fail_on_overdue_review")),
+        )
     return config
 
 
@@ -77,12 +87,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # the overview pages are added to that set, under this language's folder.
 @event_priority(-110)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    if _result is None:
+    result = _state.of(config).result
+    if result is None:
         return files
-    language, default, _ = _languages(config)
-    prefix = "" if language == default else f"{language}/"
+    language = current_language(config).code
+    prefix = current_language(config).prefix
     template = config.theme.get_env().get_template(AUDIENCE_LIST_TEMPLATE)
-    pages = _result.pages
+    pages = result.pages
     # One look-up table for the thousands of entries: mkdocs-static-i18n marks
     # each file of this language's set with the German path it stands for.
     by_source = {
@@ -118,22 +129,37 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    if _result is None:
+    result = _state.of(config).result
+    if result is None:
         return context
-    language, default, _ = _languages(config)
+    language = current_language(config)
     src_uri = page.file.src_uri
-    if page.file.generated_by is not None and src_uri.startswith("zielgruppen/"):
-        _point_switcher_at(config, page_path=page.file.dest_uri, default=default)
+    if page.file.generated_by is not None and src_uri.startswith(f"{OVERVIEW_DIR}/"):
+        _switcher.of(config).point_at(config, page_path=page.file.dest_uri)
         return context
-    record = _result.pages.get(src_uri)
+    record = result.pages.get(src_uri)
     if record is None:
         return context
-    prefix = "" if language == default else f"{language}/"
-    urls = {value: f"{prefix}zielgruppen/{audience.slug}/" for value, audience in AUDIENCES.items()}
+    urls = {
+        value: f"{language.prefix}{OVERVIEW_DIR}/{audience.slug}/"
+        for value, audience in AUDIENCES.items()
+    }
     context["portal_meta"] = page_meta(
-        record, language=language, audience_urls=urls, today=datetime.date.today(), roles=_roles
+        record,
+        language=language.code,
+        audience_urls=urls,
+        today=datetime.date.today(),
+        roles=_state.of(config).roles,
     )
     return context
+
+
+# The switcher entries changed for an overview page are shared by every page
+# of the build: put back once the page is written.
+@event_priority(-110)
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    _switcher.of(config).restore(config)
+    return output
 
 
 # Helper functions
@@ -161,31 +187,38 @@ def _overview(
     return overview_markdown(audience, pages=pages, language=language, render_list=render_list)
 
 
-def _languages(config: MkDocsConfig) -> tuple[str, str, tuple[str, ...]]:
-    """(language of this pass, default language, all other languages)."""
-    i18n = config.plugins.get("i18n")
-    default = str(getattr(i18n, "default_language", None) or "de")
-    current = str(getattr(i18n, "current_language", None) or default)
-    languages = getattr(i18n, "all_languages", None) or [default]
-    return current, default, tuple(str(lang) for lang in languages if lang != default)
+class _Switcher:
+    """The language switcher's entries (``extra.alternate``) while one page changes them."""
+
+    def __init__(self) -> None:
+        self.saved: Any = None
+
+    def point_at(self, config: MkDocsConfig, *, page_path: str) -> None:
+        """Point every entry at the same overview page in its language."""
+        alternates = config.extra.get("alternate")
+        if not isinstance(alternates, list):
+            return
+        site = languages(config)
+        # The overview page has the same path in every language, under its prefix.
+        path = site.strip_prefix(page_path).removesuffix("index.html")
+        updated = deepcopy(alternates)
+        for alternate in updated:
+            code = str(alternate.get("lang"))
+            prefix = site.get(code).prefix if code in site.codes else ""
+            alternate["link"] = prefix + path
+        self.saved = alternates
+        _set_alternates(config, updated)
+
+    def restore(self, config: MkDocsConfig) -> None:
+        if self.saved is not None:
+            _set_alternates(config, self.saved)
+            self.saved = None
 
 
-def _point_switcher_at(config: MkDocsConfig, *, page_path: str, default: str) -> None:
-    alternates = config.extra.get("alternate")
-    if not isinstance(alternates, list):
-        return
-    # The overview page has the same path in every language, under its prefix.
-    path = page_path.split("/", 1)[1] if not page_path.startswith("zielgruppen/") else page_path
-    path = path.removesuffix("index.html")
-    updated = deepcopy(alternates)
-    for alternate in updated:
-        lang = alternate.get("lang")
-        alternate["link"] = path if lang == default else f"{lang}/{path}"
+_switcher: BuildState[_Switcher] = BuildState(_Switcher)
+
+
+def _set_alternates(config: MkDocsConfig, alternates: Any) -> None:
     # mkdocs-static-i18n sets the attribute, which Jinja reads before the item.
-    setattr(config.extra, "alternate", updated)  # noqa: B010
-    config.extra["alternate"] = updated
-
-
-def _is_true(value: Any) -> bool:
-    # `!ENV` hands over strings, YAML hands over booleans.
-    return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
+    setattr(config.extra, "alternate", alternates)  # noqa: B010
+    config.extra["alternate"] = alternates

@@ -14,12 +14,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from portal.i18n_builds import current_language, default_language
+from portal.mkdocs_adapter import BuildState, current_language
 
 NOT_FOUND = "404.html"
 
 # The default language's page, kept between its build and the nested builds.
-_default_page: dict[str, bytes] = {}
+_default_page: BuildState[dict[str, bytes]] = BuildState(dict)
 
 # Hooks
 
@@ -34,12 +34,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not page.is_file():
         return
     language = current_language(config)
-    if language == default_language(config):
-        _default_page[config.site_dir] = page.read_bytes()
+    if language.default:
+        _default_page.of(config)[config.site_dir] = page.read_bytes()
         return
-    target = Path(config.site_dir) / language / NOT_FOUND
+    target = Path(config.site_dir) / language.prefix / NOT_FOUND
     target.parent.mkdir(parents=True, exist_ok=True)
     page.replace(target)
-    saved = _default_page.get(config.site_dir)
+    saved = _default_page.of(config).get(config.site_dir)
     if saved is not None:
         page.write_bytes(saved)

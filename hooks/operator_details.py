@@ -9,46 +9,41 @@ the template ``overrides/partials/operator.html``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portal.findings import Finding
-from portal.notices import notice_logger
-from portal.operator import PARTS, describe_missing, missing_operator_fields
-
-# Missing operator details are a deployment setting, not a content error, so
-# this logger sits outside `mkdocs.*` on purpose: strict mode counts only
-# warnings there, and a preview or CI build must not fail for want of an
-# address nobody on the team knows. `make release-check` makes them required.
-# It prints like any other warning of the build (see portal.notices).
-log = notice_logger("portal.operator")
-
-# A marker an editor mistyped is a content error: strict mode fails on it.
-content_log = get_plugin_logger("operator")
+from portal.mkdocs_adapter import current_language, is_true, project_root, report
+from portal.operator import PARTS, missing_finding, missing_operator_fields
+from portal.site_config import load_site_config
 
 MARKER = re.compile(r"<!-- portal:operator(?::([a-z-]+))? -->")
 
 # Hooks
 
 
-# After mkdocs-static-i18n (-100), which sets the theme language of each
-# language build; it runs on_config again for every further language, and
-# one warning per build is enough.
+# Missing operator details are a deployment setting, not a content error: a
+# notice that does not fail a preview or CI build for want of an address
+# nobody on the team knows. `make release-check` makes them required.
+# After mkdocs-static-i18n (-100); the adapter prints the notice once per build.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if config.theme.get("language", "de") != "de":
-        return config
     missing = missing_operator_fields(config.extra.get("operator"))
     if missing:
-        message = describe_missing(missing)
-        if _is_true(config.extra.get("require_operator")):
-            raise PluginError(message)
-        log.warning(message)
+        site_config = load_site_config(Path(config.config_file_path))
+        finding = missing_finding(
+            missing,
+            path=site_config.shown("extra", project_root(config)),
+            line=site_config.line_of("extra", "operator"),
+        )
+        if is_true(config.extra.get("require_operator")):
+            raise PluginError(str(finding))
+        report([finding], config=config, notice=True)
     return config
 
 
@@ -57,12 +52,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return markdown
     template = config.theme.get_env().get_template("partials/operator.html")
     operator = config.extra.get("operator") or {}
-    language = str(config.theme.get("language", "de"))
+    language = current_language(config).code
 
     def render(match: re.Match[str]) -> str:
         part = match.group(1) or ""
         if part not in PARTS:
-            content_log.warning(str(_unknown_part(page, match.group(0))))
+            # A marker an editor mistyped is a content error: strict mode fails on it.
+            report([_unknown_part(page, match.group(0))], config=config)
             return ""
         complete = not missing_operator_fields(operator, fields=PARTS[part])
         return template.render(operator=operator, part=part, complete=complete, language=language)
@@ -71,11 +67,6 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 # Helper functions
-
-
-def _is_true(value: Any) -> bool:
-    # `!ENV` hands over strings, YAML hands over booleans.
-    return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
 
 
 def _unknown_part(page: Page, marker: str) -> Finding:

@@ -16,6 +16,8 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
 
+from portal.mkdocs_adapter import current_language
+from portal.mkdocs_adapter import languages as site_languages
 from portal.search import (
     INDEX_PATH,
     Language,
@@ -142,21 +144,11 @@ on_post_build = CombinedEvent(_collect_index, _write_indexes)  # type: ignore[ar
 
 def _languages(config: MkDocsConfig) -> tuple[list[Language], str]:
     """The site's built languages (default first) and the language of this build."""
-    i18n: Any = config.plugins.get("i18n")
-    if i18n is None:
-        locale = str(config.theme.get("language") or "en")
-        return [Language(locale=locale, prefix="", name=locale)], locale
-    languages: list[Language] = []
-    for item in i18n.config.languages:
-        if not item.build or item.locale == "null":
-            continue
-        prefix = "" if item.default else f"{item.locale}/"
-        language = Language(locale=item.locale, prefix=prefix, name=item.name)
-        if item.default:
-            languages.insert(0, language)
-        else:
-            languages.append(language)
-    return languages, str(i18n.current_language or languages[0].locale)
+    languages = [
+        Language(locale=language.code, prefix=language.prefix, name=language.name)
+        for language in site_languages(config)
+    ]
+    return languages, current_language(config).code
 
 
 def _language(languages: list[Language], locale: str) -> Language:

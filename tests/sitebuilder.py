@@ -18,10 +18,14 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from portal.languages import load_languages
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
 with MKDOCS_YML.open(encoding="utf-8") as _config:
     HOOKS: list[str] = yaml_load(_config)["hooks"]
+LANGUAGES = load_languages(MKDOCS_YML)
+"""The portal's languages, as every tiny site inherits them."""
 
 DEFAULT_FRONT_MATTER = """\
 ---

@@ -91,9 +91,9 @@ def test_yaml_syntax_error_is_a_finding_not_a_traceback() -> None:
     )
     assert entries == []
     assert messages == [
-        "docs/glossar/abkuerzungen.yml:4: Die Datei ist kein gültiges YAML (mapping values "
-        "are not allowed here) — prüfen Sie Einrückung, Bindestriche und Doppelpunkte in "
-        "dieser Zeile."
+        "docs/glossar/abkuerzungen.yml:4:9: Die Datei ist kein gültiges YAML (ein Doppelpunkt "
+        "an dieser Stelle ist nicht erlaubt) — prüfen Sie Einrückung, Bindestriche und "
+        "Doppelpunkte in dieser Zeile."
     ]
 
 
@@ -256,8 +256,7 @@ def test_malformed_entry_fails_the_strict_build_with_one_message(tmp_path: Path)
     broken = TINY_GLOSSARY + "- abbr: KWG\n"
     result = build(_glossary_site(tmp_path, broken))
     assert not result.ok
-    # get_plugin_logger puts the hook's name in front of each message.
-    expected = "glossary: " + str(
+    expected = str(
         Finding(
             "docs/glossar/abkuerzungen.yml",
             12,
@@ -275,10 +274,10 @@ def test_marker_without_glossary_file_warns_with_page_and_line(tmp_path: Path) -
     result = build(_glossary_site(tmp_path, None))
     assert not result.ok
     assert [w for w in result.warnings() if "Glossar" in w] == [
-        "glossary: docs/glossar/index.md:12: Die Seite zeigt das Glossar, aber "
+        "docs/glossar/index.md:12: Die Seite zeigt das Glossar, aber "
         "docs/glossar/abkuerzungen.yml fehlt — legen Sie die Datei an oder entfernen Sie "
         "die Markierung <!-- portal:glossary -->.",
-        "glossary: docs/glossar/index.en.md:12: Die Seite zeigt das Glossar, aber "
+        "docs/glossar/index.en.md:12: Die Seite zeigt das Glossar, aber "
         "docs/glossar/abkuerzungen.yml fehlt — legen Sie die Datei an oder entfernen Sie "
         "die Markierung <!-- portal:glossary -->.",
     ]

@@ -88,10 +88,10 @@ def test_every_broken_link_is_listed_with_file_line_and_suggestion(
     broken_build: BuildResult,
 ) -> None:
     assert sorted(guard_warnings(broken_build)) == [
-        "docs/index.en.md:12: Der Link „einarbeitung/nur-deutsch.md“ führt von einer englischen "
-        "Seite auf eine Seite, die es nur auf Deutsch gibt — übersetzen Sie die Zielseite "
-        "(seite.en.md) oder kennzeichnen Sie den Link als bewussten Verweis auf Deutsch: "
-        "[Text](seite.md){ hreflang=de }.",
+        "docs/index.en.md:12: Der Link „einarbeitung/nur-deutsch.md“ führt von einer Seite der "
+        "Fassung „English“ auf eine Seite, die es nur in der Fassung „Deutsch“ gibt — "
+        "übersetzen Sie die Zielseite (seite.en.md) oder kennzeichnen Sie den Link als "
+        "bewussten Sprachwechsel: [Text](seite.md){ hreflang=de }.",
         "docs/index.md:12: Der Link „einarbeitung/phasen.md#woche-1“ zeigt auf einen Anker, "
         "den es auf der Zielseite nicht gibt — meinten Sie „#woche-1-4“?",
         "docs/index.md:12: Der Link „verfahren.md“ zeigt auf eine Seite, die es nicht gibt — "

@@ -21,6 +21,7 @@ from portal.links.resolve import (
     resolve,
 )
 from portal.links.suggest import nearest_anchor, nearest_path
+from sitebuilder import LANGUAGES
 
 FILES = frozenset(
     {"index.html", "a/index.html", "a/b/index.html", "bilder/x.png", "dl/plan.pdf", "en/index.html"}
@@ -124,6 +125,7 @@ def test_source_needles_spell_the_link_as_written() -> None:
         src_uri="einarbeitung/index.en.md",
         target_src_uri="einarbeitung/phasen.en.md",
         fragment="woche-1",
+        languages=LANGUAGES,
     )
     assert needles[:3] == ["../phasen/#woche-1", "phasen.en.md#woche-1", "phasen.md#woche-1"]
 
@@ -132,7 +134,7 @@ def test_infer_pages_knows_fallbacks(tmp_path: Path) -> None:
     for name in ("index.md", "index.en.md", "a/seite.md", "a/index.md", "a/index.en.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert infer_pages(tmp_path, languages=("de", "en")) == {
+    assert infer_pages(tmp_path, languages=LANGUAGES) == {
         "index.html": PageInfo("index.md", "de"),
         "en/index.html": PageInfo("index.en.md", "en"),
         "a/index.html": PageInfo("a/index.md", "de"),
@@ -178,15 +180,15 @@ def test_check_site_reports_at_the_source_line(tmp_path: Path) -> None:
             "nur/index.html": _html(""),
         },
     )
-    findings = check_site(tmp_path / "site", project_root=tmp_path)
+    findings = check_site(tmp_path / "site", project_root=tmp_path, languages=LANGUAGES)
     assert findings == [
         Finding(
             "docs/index.en.md",
             3,
-            "Der Link „nur.md“ führt von einer englischen Seite auf eine Seite, die es nur auf "
-            "Deutsch gibt",
+            "Der Link „nur.md“ führt von einer Seite der Fassung „English“ auf eine Seite, die "
+            "es nur in der Fassung „Deutsch“ gibt",
             "übersetzen Sie die Zielseite (seite.en.md) oder kennzeichnen Sie den Link als "
-            "bewussten Verweis auf Deutsch: [Text](seite.md){ hreflang=de }.",
+            "bewussten Sprachwechsel: [Text](seite.md){ hreflang=de }.",
         ),
         Finding(
             "docs/index.md",
@@ -211,7 +213,10 @@ def test_template_link_is_reported_once_for_all_pages(tmp_path: Path) -> None:
         },
     )
     findings = check_site(
-        tmp_path / "site", project_root=tmp_path, template_dirs=[tmp_path / "overrides"]
+        tmp_path / "site",
+        project_root=tmp_path,
+        template_dirs=[tmp_path / "overrides"],
+        languages=LANGUAGES,
     )
     assert [str(finding) for finding in findings] == [
         "overrides/partials/footer.html:1: Der Link „../kontakt/“ in einer Vorlage (auf 2 Seiten, "

@@ -16,6 +16,7 @@ from portal.metadata.dates import add_months, format_date
 from portal.metadata.parse import to_json
 from portal.metadata.schemas import SCHEMA_DIR, TYPES, common_vocabulary, registry, validator
 from portal.roles import DEFAULT_ROLES, Role, label, roles_from_config
+from sitebuilder import LANGUAGES
 
 PAGE = """\
 ---
@@ -96,7 +97,7 @@ def findings(
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text), encoding="utf-8")
-    result = check_docs(docs, project_root=tmp_path, roles=roles, today=TODAY)
+    result = check_docs(docs, project_root=tmp_path, languages=LANGUAGES, roles=roles, today=TODAY)
     return [str(finding) for finding in result.findings]
 
 
@@ -114,7 +115,7 @@ def test_valid_pages_of_every_kind_pass(tmp_path: Path) -> None:
 def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     text = PAGE.replace("description: Eine Seite.", "description: Fazit: gut.")
     assert findings(tmp_path, {"index.md": text}) == [
-        "docs/index.md:3: Kopfdaten sind kein gültiges YAML (Spalte 19: ein Doppelpunkt an "
+        "docs/index.md:3:19: Kopfdaten sind kein gültiges YAML (ein Doppelpunkt an "
         "dieser Stelle ist nicht erlaubt) — prüfen Sie Einrückung und Doppelpunkte in dieser "
         "Zeile; Werte mit „:“, „#“ oder am Anfang mit „*“, „[“ oder „{“ gehören in "
         "Anführungszeichen."
@@ -439,7 +440,7 @@ def test_related_must_exist(tmp_path: Path) -> None:
 
 def test_overdue_review(tmp_path: Path) -> None:
     findings(tmp_path, {"einarbeitung/woche.md": REVIEWED, "einarbeitung/zweite.md": GUIDE})
-    result = check_docs(tmp_path / "docs", project_root=tmp_path)
+    result = check_docs(tmp_path / "docs", project_root=tmp_path, languages=LANGUAGES)
     assert result.overdue(today=datetime.date(2027, 11, 20)) == []
     assert [str(f) for f in result.overdue(today=datetime.date(2027, 11, 21))] == [
         "docs/einarbeitung/woche.md:9: fachliche Prüfung überfällig seit 20.11.2027 (zuletzt "

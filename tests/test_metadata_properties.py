@@ -14,6 +14,7 @@ from portal.metadata.check import check_page
 from portal.metadata.parse import to_json
 from portal.metadata.schemas import TYPES, quick_check, validator
 from portal.sources import parse_source
+from sitebuilder import LANGUAGES
 
 PATH = "docs/veranstaltungen/zufall.md"
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -51,7 +52,7 @@ values: st.SearchStrategy[Any] = st.recursive(
 
 def run(front_matter: str) -> tuple[Finding, ...]:
     source = parse_source(f"---\n{front_matter}\n---\n# Text\n", path=PATH)
-    _, findings = check_page(source, src_uri="veranstaltungen/zufall.md", languages=("en",))
+    _, findings = check_page(source, src_uri="veranstaltungen/zufall.md", languages=LANGUAGES)
     return findings
 
 

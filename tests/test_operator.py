@@ -7,8 +7,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from portal.operator import describe_missing, missing_operator_fields
-from sitebuilder import build, page, write_site
+from portal.operator import missing_finding, missing_operator_fields
+from portal.site_config import load_site_config
+from sitebuilder import MKDOCS_YML, build, page, write_site
 
 ADDRESS = {
     "name": "Beispielstelle",
@@ -54,8 +55,8 @@ def test_log_retention_is_a_number_of_days() -> None:
 
 
 def test_message_names_the_field_and_the_fix() -> None:
-    assert describe_missing(["email", "log_retention_days"]) == (
-        "mkdocs.yml: Betreiberangaben fehlen: extra.operator.email (E-Mail-Adresse), "
+    assert str(missing_finding(["email", "log_retention_days"], path="mkdocs.yml", line=93)) == (
+        "mkdocs.yml:93: Betreiberangaben fehlen: extra.operator.email (E-Mail-Adresse), "
         "extra.operator.log_retention_days (Speicherdauer der Server-Protokolle in Tagen) — "
         "tragen Sie sie vor der Veröffentlichung ein; bis dahin zeigen Impressum, "
         "Datenschutz, Barrierefreiheit und Kontakt einen Hinweis."
@@ -77,9 +78,11 @@ def _legal_site(tmp_path: Path, operator: dict[str, str | int], body: str = BODY
 def test_unset_operator_warns_once_and_shows_a_notice(tmp_path: Path) -> None:
     result = build(_legal_site(tmp_path, {}))
     assert result.ok, result.log
-    assert [w for w in result.warnings() if "Betreiberangaben" in w] == [
-        describe_missing(list(COMPLETE))
-    ]
+    # The tiny site inherits `extra` from the portal's mkdocs.yml: the
+    # message points at the line there.
+    line = load_site_config(MKDOCS_YML).line_of("extra", "operator")
+    expected = missing_finding(list(COMPLETE), path=MKDOCS_YML.as_posix(), line=line)
+    assert [w for w in result.warnings() if "Betreiberangaben" in w] == [str(expected)]
     german = LexborHTMLParser((result.site_dir / "index.html").read_text(encoding="utf-8"))
     pending = [" ".join(n.text().split()) for n in german.css(".portal-operator-missing p")]
     assert pending == [

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from portal.cli import main
+from sitebuilder import MKDOCS_YML
 
 CHAPTER = """\
 ---
@@ -68,6 +69,7 @@ def run_review(docs: Path) -> str:
 
 def test_unreviewed_chapters_lead_with_child_protection(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
+    _checkout(tmp_path)
     write(docs, "einarbeitung/a.md", title="Ankommen")
     write(docs, "einarbeitung/a.en.md", title="Arriving")
     write(docs, "hilfeplanverfahren/kinderschutz.md", title="Kinderschutz", tags="Kinderschutz")
@@ -83,8 +85,9 @@ def test_unreviewed_chapters_lead_with_child_protection(tmp_path: Path) -> None:
 
 
 def test_due_and_overdue_reviews_grouped_by_owner(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text(ROLES, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {MKDOCS_YML}\n{ROLES}", encoding="utf-8")
     docs = tmp_path / "docs"
+    _checkout(tmp_path)
     write(docs, "einarbeitung/a.md", title="Alt", reviewed="2025-01-10")
     write(docs, "einarbeitung/a.en.md", title="Old", reviewed="2025-01-10")
     write(
@@ -109,6 +112,7 @@ def test_due_and_overdue_reviews_grouped_by_owner(tmp_path: Path) -> None:
 
 def test_nothing_due_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = tmp_path / "docs"
+    _checkout(tmp_path)
     write(docs, "mentoring/c.md", title="Frisch", reviewed="2026-11-01")
     # The list is information, not a check: the command ends with 0 either way.
     assert main(["review", "--docs", str(docs), "--today", "2026-11-22", "--within", "0"]) == 0
@@ -117,9 +121,16 @@ def test_nothing_due_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_metadata_command_uses_the_configured_roles(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
+    _checkout(tmp_path)
     write(docs, "mentoring/c.md", title="Frisch", owner="Fachberatung Kinderschutz")
     assert main(["metadata", "--docs", str(docs)]) == 1
-    (tmp_path / "mkdocs.yml").write_text(ROLES, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {MKDOCS_YML}\n{ROLES}", encoding="utf-8")
     assert main(["metadata", "--docs", str(docs)]) == 0
     write(docs, "mentoring/c.md", title="Frisch", owner="Frau Beispiel")
     assert main(["metadata", "--docs", str(docs)]) == 1
+
+
+def _checkout(root: Path) -> None:
+    """A checkout around the docs: the commands find its mkdocs.yml."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(f"INHERIT: {MKDOCS_YML}\n", encoding="utf-8")

@@ -2,18 +2,20 @@
 
 Each sub-command lives in its own module, which provides
 ``register(subparsers)``; the parser it adds sets ``run`` to a function that
-takes the parsed arguments and returns the exit code.
+takes the parsed arguments and returns the exit code: 0 when all is well,
+1 when a check found problems, 2 when the command could not run.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-"""The repository: the commands work on its docs/ unless told otherwise."""
+from portal.findings import ConfigurationError
+from portal.project import Project, ProjectNotFound, find_project
 
 COMMAND_MODULES: list[str] = [
     "portal.metadata.command",
@@ -28,9 +30,16 @@ def add_docs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--docs",
         type=Path,
-        default=PROJECT_ROOT / "docs",
-        help="Ordner der Quellen (Standard: docs)",
+        default=None,
+        help="Ordner der Quellen (Standard: docs/ des Portals im aktuellen Ordner)",
     )
+
+
+def project_of(args: argparse.Namespace) -> Project:
+    """The checkout the command works on: around the current folder, or around ``--docs``."""
+    docs: Path | None = getattr(args, "docs", None)
+    start = docs.resolve().parent if docs is not None else None
+    return find_project(start, docs_dir=docs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,4 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
-    return run(args)
+    try:
+        return run(args)
+    except (ProjectNotFound, ConfigurationError) as error:
+        print(error, file=sys.stderr)
+        return 2

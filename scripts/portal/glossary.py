@@ -25,7 +25,9 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 from yaml.constructor import SafeConstructor
 
+from portal import yaml_errors
 from portal.findings import Finding
+from portal.sources import read_text
 
 GLOSSARY_FILE = "glossar/abkuerzungen.yml"
 """Where the glossary lives, relative to ``docs_dir``."""
@@ -86,11 +88,16 @@ def parse_glossary(text: str, *, path: str) -> tuple[list[GlossaryEntry], list[F
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        problem = f"Die Datei ist kein gültiges YAML ({error.problem or error.context})"
+        mark = yaml_errors.error_mark(error)
+        line = yaml_errors.line_of(mark, text) if mark is not None else 0
+        column = mark.column + 1 if mark is not None else 0
+        problem = f"Die Datei ist kein gültiges YAML ({yaml_errors.describe(error)})"
         fix = "prüfen Sie Einrückung, Bindestriche und Doppelpunkte in dieser Zeile."
-        return [], [Finding(path, line, problem, fix)]
+        return [], [Finding(path, line, problem, fix, column)]
+    except yaml.YAMLError as error:
+        problem = f"Die Datei ist kein gültiges YAML ({yaml_errors.describe(error)})"
+        fix = "speichern Sie die Datei als UTF-8 ohne Steuerzeichen."
+        return [], [Finding(path, 1, problem, fix)]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -127,7 +134,11 @@ def parse_glossary(text: str, *, path: str) -> tuple[list[GlossaryEntry], list[F
 
 def load_glossary(file: Path, *, shown: str) -> tuple[list[GlossaryEntry], list[Finding]]:
     """Read and parse the glossary file; `shown` is its path in messages."""
-    return parse_glossary(file.read_text(encoding="utf-8-sig"), path=shown)
+    text, findings = read_text(file, shown=shown)
+    if text is None:
+        return [], findings
+    entries, problems = parse_glossary(text, path=shown)
+    return entries, findings + problems
 
 
 def _parse_entry(node: yaml.Node, *, path: str) -> tuple[GlossaryEntry | None, list[Finding]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from portal.findings import Finding
+
 ADDRESS_FIELDS: dict[str, str] = {
     "name": "Name der betreibenden Stelle",
     "street": "Straße und Hausnummer",
@@ -54,11 +56,13 @@ def _is_set(field: str, values: Mapping[object, object]) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())
 
 
-def describe_missing(missing: list[str]) -> str:
-    """One sentence for the build log that names the fields and the fix."""
+def missing_finding(missing: list[str], *, path: str, line: int) -> Finding:
+    """One finding for the build log that names the fields and the fix."""
     labels = ", ".join(f"extra.operator.{field} ({REQUIRED_FIELDS[field]})" for field in missing)
-    return (
-        f"mkdocs.yml: Betreiberangaben fehlen: {labels} — tragen Sie sie vor der "
-        "Veröffentlichung ein; bis dahin zeigen Impressum, Datenschutz, Barrierefreiheit "
-        "und Kontakt einen Hinweis."
+    return Finding(
+        path,
+        line,
+        f"Betreiberangaben fehlen: {labels}",
+        "tragen Sie sie vor der Veröffentlichung ein; bis dahin zeigen Impressum, "
+        "Datenschutz, Barrierefreiheit und Kontakt einen Hinweis.",
     )

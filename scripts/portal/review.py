@@ -14,10 +14,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from portal.cli import add_docs_option
+from portal.cli import add_docs_option, project_of
 from portal.metadata import check_docs
 from portal.metadata.dates import format_date
 from portal.metadata.rules import PageRecord, chapter_state
+from portal.project import find_project
 from portal.roles import roles_from_file
 
 PRIORITY_TAG = "Kinderschutz"
@@ -54,13 +55,16 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     today: datetime.date = args.today or datetime.date.today()
-    print(report(args.docs, today=today, within=args.within), end="")
+    print(report(project_of(args).docs_dir, today=today, within=args.within), end="")
     return 0
 
 
 def _records(docs_dir: Path, *, today: datetime.date) -> list[PageRecord]:
-    roles, _ = roles_from_file(docs_dir.parent / "mkdocs.yml")
-    result = check_docs(docs_dir, project_root=docs_dir.parent, roles=roles, today=today)
+    project = find_project(docs_dir.parent, docs_dir=docs_dir)
+    roles, _ = roles_from_file(project.config_file)
+    result = check_docs(
+        docs_dir, project_root=project.root, languages=project.languages, roles=roles, today=today
+    )
     return list(result.pages.values())
 
 
@@ -74,7 +78,7 @@ def unreviewed_chapters(records: list[PageRecord]) -> list[PageRecord]:
 
     def priority(record: PageRecord) -> tuple[bool, bool, str]:
         tags = record.data.get("tags") or []
-        return (PRIORITY_TAG not in tags, record.language != "de", record.src_uri)
+        return (PRIORITY_TAG not in tags, record.is_translation, record.src_uri)
 
     return sorted(waiting, key=priority)
 
@@ -101,7 +105,7 @@ def report(docs_dir: Path, *, today: datetime.date, within: int) -> str:
     lines: list[str] = []
     waiting = unreviewed_chapters(records)
     if waiting:
-        translations = sum(record.language != "de" for record in waiting)
+        translations = sum(record.is_translation for record in waiting)
         lines.append(
             f"Fachlich noch nicht geprüft: {len(waiting)} Kapitel, davon {translations} "
             f"Übersetzungen ({PRIORITY_TAG} zuerst)"

@@ -1,19 +1,33 @@
-"""Markdown source files as editors wrote them, read once, with line numbers.
+"""Source files as editors wrote them, read once, with line numbers.
 
 MkDocs hands hooks the page body without its front matter and forgets where
 each line came from. The checks need both: the raw front matter, to report
 YAML errors that MkDocs passes over in silence, and real line numbers, so
 that every message points at the line the editor sees in the file.
+
+Editors save files with whatever their editor does: Windows-1252, a UTF-8
+byte order mark, an empty file. Reading never fails on that: the problem
+becomes a finding at its line, and the text is read as far as it can be, so
+the other checks (and the build) still run.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from portal.findings import Finding
+
 # Same fence rule as MkDocs' own front matter parser (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+_OPENING_FENCE = re.compile(r"\A-{3}[ \t]*\r?\n")
+
+_SAVE_AS_UTF8 = (
+    "speichern Sie die Datei mit der Kodierung „UTF-8“ (im Editor z. B. über "
+    "„Speichern unter“ → Kodierung) und prüfen Sie dann die Umlaute."
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,10 @@ class SourceFile:
     body_line: int
     """1-based line where the body starts (1 without front matter)."""
     lines: list[str] = field(repr=False, compare=False)
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+    """Problems of the file as a file: its encoding, emptiness, an unclosed fence."""
+    unclosed_front_matter: bool = False
+    """True when the file opens a front matter block with ``---`` but never closes it."""
 
     def line_of(self, needle: str, *, start: int = 1) -> int:
         """First line at or after `start` that contains `needle`; 0 if none does."""
@@ -39,14 +57,79 @@ class SourceFile:
         return 0
 
 
-def parse_source(text: str, *, path: str) -> SourceFile:
+def parse_source(text: str, *, path: str, findings: tuple[Finding, ...] = ()) -> SourceFile:
     """Split a Markdown text into front matter and body, keeping line numbers."""
     lines = text.splitlines()
     match = _FRONT_MATTER.match(text)
     if match is None:
-        return SourceFile(path, text, None, 0, 1, lines)
+        unclosed = _OPENING_FENCE.match(text) is not None
+        return SourceFile(path, text, None, 0, 1, lines, findings, unclosed)
     body_line = text.count("\n", 0, match.end()) + 1
-    return SourceFile(path, text, match.group(1) or "", 2, body_line, lines)
+    return SourceFile(path, text, match.group(1) or "", 2, body_line, lines, findings)
+
+
+def read_text(file: Path, *, shown: str) -> tuple[str | None, list[Finding]]:
+    """A text file's content and the problems of its encoding.
+
+    Never raises for a file that exists: a byte order mark is dropped, bytes
+    that are not UTF-8 are replaced (and reported at their line). None only
+    when the file cannot be read at all.
+    """
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        finding = Finding(
+            shown,
+            0,
+            f"Die Datei lässt sich nicht lesen ({reason})",
+            "prüfen Sie, ob sie existiert und Sie sie öffnen dürfen.",
+        )
+        return None, [finding]
+    findings: list[Finding] = []
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+        findings.append(
+            Finding(
+                shown,
+                1,
+                "Die Datei beginnt mit einer unsichtbaren Byte-Order-Markierung (BOM)",
+                "speichern Sie die Datei als „UTF-8“ ohne BOM (im Editor unter Kodierung).",
+            )
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        findings.append(
+            Finding(
+                shown,
+                line,
+                f"Die Datei ist nicht als UTF-8 gespeichert (Byte 0x{data[error.start]:02X} "
+                "ist kein UTF-8, vermutlich ein Umlaut in Windows-1252 oder Latin-1)",
+                _SAVE_AS_UTF8,
+                column,
+            )
+        )
+        text = data.decode("utf-8", errors="replace")
+    return text, findings
+
+
+def read_source(file: Path, *, shown: str) -> SourceFile:
+    """Read and split one Markdown file; its problems as a file are in `.findings`."""
+    text, findings = read_text(file, shown=shown)
+    if text is not None and not text.strip():
+        findings.append(
+            Finding(
+                shown,
+                1,
+                "Die Datei ist leer",
+                "schreiben Sie Kopfdaten und Text hinein oder löschen Sie die Datei.",
+            )
+        )
+    return parse_source(text or "", path=shown, findings=tuple(findings))
 
 
 class SourceCache:
@@ -64,15 +147,18 @@ class SourceCache:
         if folder is None:
             folder = self._folders[path.parent] = path.parent.resolve()
         absolute = folder / path.name
-        mtime = absolute.stat().st_mtime
+        try:
+            mtime = absolute.stat().st_mtime
+        except OSError:
+            mtime = -1.0
         cached = self._files.get(absolute)
         if cached is not None and cached[0] == mtime:
             return cached[1]
         try:
-            shown = str(absolute.relative_to(self.project_root))
+            shown = absolute.relative_to(self.project_root).as_posix()
         except ValueError:
-            shown = str(absolute)
-        source = parse_source(absolute.read_text(encoding="utf-8-sig"), path=shown)
+            shown = absolute.as_posix()
+        source = read_source(absolute, shown=shown)
         self._files[absolute] = (mtime, source)
         return source
 

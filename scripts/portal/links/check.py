@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.findings import Finding
+from portal.languages import Languages
 from portal.links import messages
 from portal.links.extract import (
     CONTENT,
@@ -77,15 +78,15 @@ def check_site(
     docs_dir: Path | None = None,
     config_file: Path | None = None,
     template_dirs: Sequence[Path] = (),
-    languages: Sequence[str] = ("de", "en"),
+    languages: Languages,
     base_path: str = "/",
     redirects: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every broken internal link, anchor and asset of the built site, as findings.
 
     `pages` says which source each built page came from (the build records it;
-    without it, it is inferred from `docs_dir`). `languages` starts with the
-    default language, the others are built below ``<code>/``. `redirects` is
+    without it, it is inferred from `docs_dir`). `languages` are the
+    site's languages (the default at the root, the others below ``<code>/``). `redirects` is
     mkdocs-redirects' redirect_maps. Outside URLs are not checked here.
     """
     project_root = (project_root or Path.cwd()).resolve()
@@ -106,7 +107,7 @@ def check_site(
     return sorted(set(findings))
 
 
-def scan_site(site_dir: Path, *, languages: Sequence[str]) -> SiteScan:
+def scan_site(site_dir: Path, *, languages: Languages) -> SiteScan:
     """List the site and scan every HTML page once (the navigation once per language)."""
     site = SiteScan(list_site(site_dir))
     navigation: dict[str, PageScan] = {}
@@ -135,7 +136,7 @@ def find_problems(
     site: SiteScan,
     *,
     pages: Mapping[str, PageInfo],
-    languages: Sequence[str],
+    languages: Languages,
     base_path: str = "/",
 ) -> list[Problem]:
     """Resolve every link of every page; return those that do not hold."""
@@ -174,10 +175,9 @@ def find_problems(
     return problems
 
 
-def language_of(path: str, *, languages: Sequence[str]) -> str:
+def language_of(path: str, *, languages: Languages) -> str:
     """The language tree a built path belongs to: ``en/…`` → en, the rest → the default."""
-    first = path.split("/", 1)[0]
-    return first if first in languages[1:] else languages[0]
+    return languages.of_url(path).code
 
 
 def describe(
@@ -186,7 +186,7 @@ def describe(
     site: SiteScan,
     pages: Mapping[str, PageInfo],
     locator: SourceLocator,
-    languages: Sequence[str],
+    languages: Languages,
 ) -> list[Finding]:
     """Trace each problem to its source line and phrase it, with a suggestion."""
     findings: list[Finding] = []
@@ -201,6 +201,7 @@ def describe(
             src_uri=info.src_uri if info else None,
             target_src_uri=target_info.src_uri if target_info else None,
             fragment=problem.target.fragment,
+            languages=languages,
         )
         region = problem.link.region
         if region == REDIRECT:
@@ -212,14 +213,14 @@ def describe(
             suggestion = _suggest(
                 problem, site=site, pages=pages, src_uri=info.src_uri, languages=languages
             )
-            findings.append(_finding(problem, path, line, written, "", suggestion))
+            findings.append(_finding(problem, path, line, written, "", suggestion, languages))
             continue
         if region in (CONTENT, TOC) and info is not None and info.generated_by:
             suggestion = _suggest(
                 problem, site=site, pages=pages, src_uri=None, languages=languages
             )
             findings.append(
-                _finding(problem, info.generated_by, 0, problem.link.url, "", suggestion)
+                _finding(problem, info.generated_by, 0, problem.link.url, "", suggestion, languages)
             )
             continue
         if region == NAVIGATION:
@@ -235,7 +236,7 @@ def describe(
         pages_text = "einer Seite" if count == 1 else f"{count} Seiten"
         where = f"{place} (auf {pages_text}, z. B. „{page_url(first.page)}“)"
         suggestion = _suggest(first, site=site, pages=pages, src_uri=None, languages=languages)
-        findings.append(_finding(first, path, line, first.link.url, where, suggestion))
+        findings.append(_finding(first, path, line, first.link.url, where, suggestion, languages))
     return findings
 
 
@@ -284,7 +285,7 @@ def _language_problem(
     target: Target,
     *,
     pages: Mapping[str, PageInfo],
-    languages: Sequence[str],
+    languages: Languages,
     written: bool,
 ) -> str | None:
     target_tree = language_of(target.path, languages=languages)
@@ -298,7 +299,7 @@ def _language_problem(
     # Navigation and templates list untranslated pages on purpose
     # (fallback_to_default); only a link an editor wrote must say so.
     if written and link.region == CONTENT and target_locale != tree:
-        return "german-only" if target_locale == languages[0] else "other-language"
+        return "german-only" if target_locale == languages.default.code else "other-language"
     return None
 
 
@@ -314,7 +315,13 @@ def _content_language(
 
 
 def _finding(
-    problem: Problem, path: str, line: int, written: str, where: str, suggestion: str | None
+    problem: Problem,
+    path: str,
+    line: int,
+    written: str,
+    where: str,
+    suggestion: str | None,
+    languages: Languages,
 ) -> Finding:
     kind = problem.kind
     if kind == "missing-page":
@@ -327,16 +334,15 @@ def _finding(
     elif kind == "outside":
         text, fix = messages.outside(written, where=where)
     elif kind == "german-only":
-        text, fix = messages.german_only(written, where=where)
+        text, fix = messages.german_only(
+            written, where=where, page=languages.of_url(problem.page), target=languages.default
+        )
     else:
-        source = problem.page.split("/", 1)[0] if "/" in problem.page else ""
         text, fix = messages.other_language(
             written,
             where=where,
-            source=source if len(source) == 2 else "de",
-            target=problem.target.path.split("/", 1)[0]
-            if len(problem.target.path.split("/", 1)[0]) == 2
-            else "de",
+            source=languages.of_url(problem.page),
+            target=languages.of_url(problem.target.path),
         )
     return Finding(path, line, text, fix)
 
@@ -354,7 +360,7 @@ def _suggest(
     site: SiteScan,
     pages: Mapping[str, PageInfo],
     src_uri: str | None,
-    languages: Sequence[str],
+    languages: Languages,
 ) -> str | None:
     target = problem.target
     if problem.kind == "missing-anchor":

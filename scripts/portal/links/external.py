@@ -23,9 +23,11 @@ from typing import Any, TypeVar
 
 import httpx
 
+from portal.languages import Languages
 from portal.links.extract import scan_html
 from portal.links.mapping import SourceLocator, infer_pages
 from portal.links.resolve import list_site
+from portal.project import find_project
 
 T = TypeVar("T")
 
@@ -74,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="gebautes Portal")
     parser.add_argument("--build", action="store_true", help="das Portal vorher neu bauen")
-    parser.add_argument("--docs-dir", type=Path, default=Path("docs"))
+    parser.add_argument("--docs-dir", type=Path, default=None, help="Quellen (Standard: docs/)")
     parser.add_argument("--cache", type=Path, default=Path(".cache/links.json"))
     parser.add_argument(
         "--max-age", type=float, default=24.0, help="Stunden, die ein gutes Ergebnis gilt"
@@ -98,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
         if built.returncode != 0:
             print("Der Build ist gescheitert; externe Links wurden nicht geprüft.")
             return 2
-    occurrences = collect_external(site_dir, docs_dir=args.docs_dir)
+    project = find_project(docs_dir=args.docs_dir)
+    occurrences = collect_external(site_dir, docs_dir=project.docs_dir, languages=project.languages)
     settings = Settings(args.concurrency, args.timeout, args.retries, args.backoff)
     cache = load_cache(args.cache)
     results = run_coroutine(
@@ -121,9 +124,11 @@ def run(args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
-def collect_external(site_dir: Path, *, docs_dir: Path | None = None) -> dict[str, list[str]]:
+def collect_external(
+    site_dir: Path, *, docs_dir: Path | None = None, languages: Languages
+) -> dict[str, list[str]]:
     """Every outside URL of the built site → where it occurs (source path and line)."""
-    pages = infer_pages(docs_dir, languages=("de", "en")) if docs_dir and docs_dir.is_dir() else {}
+    pages = infer_pages(docs_dir, languages=languages) if docs_dir and docs_dir.is_dir() else {}
     project_root = docs_dir.resolve().parent if docs_dir else Path.cwd()
     locator = SourceLocator(
         project_root=project_root,

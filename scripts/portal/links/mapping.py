@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.languages import Languages
 from portal.sources import SourceFile, source_cache
 
 # Data
@@ -40,36 +41,30 @@ class PageInfo:
 # Functions
 
 
-def infer_pages(docs_dir: Path, *, languages: Sequence[str]) -> dict[str, PageInfo]:
+def infer_pages(docs_dir: Path, *, languages: Languages) -> dict[str, PageInfo]:
     """Built page path → PageInfo for a suffix-layout docs folder, as i18n builds it.
 
     The build records this itself (hooks/links.py); this is for checking a
-    site that was built elsewhere. `languages` starts with the default one,
-    whose missing translations fall back to it (fallback_to_default).
+    site that was built elsewhere. Missing translations fall back to the
+    default language's page (fallback_to_default).
     """
-    default, others = languages[0], set(languages[1:])
     translated: dict[str, dict[str, str]] = {}
     for directory, _, names in os.walk(docs_dir):
         for name in names:
-            if not name.endswith(".md"):
-                continue
             src_uri = Path(directory, name).relative_to(docs_dir).as_posix()
-            stem = name[:-3]
-            locale = default
-            base, _, suffix = stem.rpartition(".")
-            if base and suffix in others:
-                locale, stem = suffix, base
-            normalised = posixpath.join(posixpath.dirname(src_uri), stem + ".md")
-            translated.setdefault(normalised.removeprefix("./"), {})[locale] = src_uri
+            if not languages.is_source(src_uri):
+                continue
+            locale = languages.of_source(src_uri).code
+            translated.setdefault(languages.default_source(src_uri), {})[locale] = src_uri
     pages: dict[str, PageInfo] = {}
+    default = languages.default.code
     for normalised, by_locale in translated.items():
-        dest = _dest_path(normalised)
         for language in languages:
-            prefix = "" if language == default else language + "/"
-            if language in by_locale:
-                pages[prefix + dest] = PageInfo(by_locale[language], language)
+            dest = languages.dest_path(normalised, language.code)
+            if language.code in by_locale:
+                pages[dest] = PageInfo(by_locale[language.code], language.code)
             elif default in by_locale:
-                pages[prefix + dest] = PageInfo(by_locale[default], default)
+                pages[dest] = PageInfo(by_locale[default], default)
     return pages
 
 
@@ -91,14 +86,21 @@ def find_line(
 
 
 def source_needles(
-    url: str, *, src_uri: str | None, target_src_uri: str | None, fragment: str | None
+    url: str,
+    *,
+    src_uri: str | None,
+    target_src_uri: str | None,
+    fragment: str | None,
+    languages: Languages,
 ) -> list[str]:
     """The spellings a rendered URL may have had in the Markdown source, most specific first."""
     suffix = f"#{fragment}" if fragment else ""
     needles = [url]
     if src_uri is not None and target_src_uri is not None:
         relative = posixpath.relpath(target_src_uri, posixpath.dirname(src_uri) or ".")
-        for form in (relative, _without_locale(relative)):
+        # `bar.en.md` is linked as `bar.md` from English pages (i18n finds the
+        # translation itself).
+        for form in (relative, languages.default_source(relative)):
             needles += [form + suffix, posixpath.basename(form) + suffix]
         if posixpath.basename(target_src_uri).startswith(("index.", "README.")):
             # `[x](../mentoring/)` links the folder of an index page.
@@ -225,22 +227,3 @@ def _contains_link(line: str, needle: str) -> bool:
             return True
         start = line.find(needle, start + 1)
     return False
-
-
-def _without_locale(path: str) -> str:
-    # `bar.en.md` is linked as `bar.md` from English pages (i18n finds the
-    # translation itself).
-    stem, extension = posixpath.splitext(path)
-    base, dot, suffix = stem.rpartition(".")
-    if dot and base and len(suffix) == 2 and suffix.isalpha():
-        return base + extension
-    return path
-
-
-def _dest_path(src_uri: str) -> str:
-    # use_directory_urls: `a/b.md` → `a/b/index.html`, `a/index.md` → `a/index.html`.
-    folder, name = posixpath.split(src_uri)
-    stem = name[:-3]
-    if stem in {"index", "README"}:
-        return posixpath.join(folder, "index.html")
-    return posixpath.join(folder, stem, "index.html")

@@ -7,7 +7,7 @@ when there is one.
 
 from __future__ import annotations
 
-HREFLANG_DE = "{ hreflang=de }"
+from portal.languages import Language
 
 
 def _did_you_mean(suggestion: str | None, otherwise: str) -> str:
@@ -48,22 +48,22 @@ def outside(link: str, *, where: str) -> tuple[str, str]:
     )
 
 
-def german_only(link: str, *, where: str) -> tuple[str, str]:
+def german_only(link: str, *, where: str, page: Language, target: Language) -> tuple[str, str]:
+    """A link from a page in `page`'s language to one that exists only in `target`'s."""
     return (
-        f"Der Link „{link}“{where} führt von einer englischen Seite auf eine Seite, "
-        "die es nur auf Deutsch gibt",
-        "übersetzen Sie die Zielseite (seite.en.md) oder kennzeichnen Sie den Link als "
-        f"bewussten Verweis auf Deutsch: [Text](seite.md){HREFLANG_DE}.",
+        f"Der Link „{link}“{where} führt von einer Seite der Fassung „{page.name}“ auf eine "
+        f"Seite, die es nur in der Fassung „{target.name}“ gibt",
+        f"übersetzen Sie die Zielseite (seite.{page.code}.md) oder kennzeichnen Sie den Link "
+        f"als bewussten Sprachwechsel: [Text](seite.md){{ hreflang={target.code} }}.",
     )
 
 
-def other_language(link: str, *, where: str, source: str, target: str) -> tuple[str, str]:
-    names = {"de": "deutschen", "en": "englischen"}
+def other_language(link: str, *, where: str, source: Language, target: Language) -> tuple[str, str]:
     return (
-        f"Der Link „{link}“{where} führt aus der {names.get(source, source)} in die "
-        f"{names.get(target, target)} Fassung des Portals",
+        f"Der Link „{link}“{where} führt aus der Fassung „{source.name}“ in die Fassung "
+        f"„{target.name}“ des Portals",
         "verlinken Sie die Seite in derselben Sprache oder kennzeichnen Sie den "
-        f"Sprachwechsel mit {{ hreflang={target} }}.",
+        f"Sprachwechsel mit {{ hreflang={target.code} }}.",
     )
 
 

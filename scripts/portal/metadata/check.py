@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portal.findings import Finding
+from portal.languages import Languages
 from portal.metadata import messages, rules
 from portal.metadata.parse import FrontMatter, parse_front_matter
 from portal.metadata.rules import PageRecord
@@ -30,15 +31,6 @@ class CheckResult:
         return rules.overdue_reviews(list(self.pages.values()), today=today)
 
 
-def language_of(src_uri: str, *, languages: Sequence[str]) -> tuple[str, str]:
-    """(language, German source) of a file in the suffix layout: ``x.en.md`` → ("en", "x.md")."""
-    stem, _, extension = src_uri.rpartition(".")
-    base, _, suffix = stem.rpartition(".")
-    if base and suffix in languages:
-        return suffix, f"{base}.{extension}"
-    return "de", src_uri
-
-
 # Per-file results stay valid as long as the source file object is the same:
 # `source_cache` hands out a new one only when the file changed, so a rebuild
 # under `mkdocs serve` re-checks just the edited pages.
@@ -46,15 +38,16 @@ _records: dict[str, tuple[SourceFile, PageRecord, tuple[Finding, ...]]] = {}
 
 
 def check_page(
-    source: SourceFile, *, src_uri: str, languages: Sequence[str]
+    source: SourceFile, *, src_uri: str, languages: Languages
 ) -> tuple[PageRecord, tuple[Finding, ...]]:
     """Parse and validate one page on its own (rules across pages come later)."""
     cached = _records.get(source.path)
     if cached is not None and cached[0] is source:
         return cached[1], cached[2]
-    language, base_uri = language_of(src_uri, languages=languages)
+    language = languages.of_source(src_uri).code
+    base_uri = languages.default_source(src_uri)
     front_matter = parse_front_matter(source)
-    findings = list(front_matter.findings)
+    findings = [*source.findings, *front_matter.findings]
     page_type, valid = None, False
     if front_matter.data is not None:
         page_type, type_findings = _declared_type(front_matter, src_uri=src_uri)
@@ -94,11 +87,11 @@ def check_docs(
     docs_dir: Path,
     *,
     project_root: Path,
-    languages: Sequence[str] = ("en",),
+    languages: Languages,
     roles: Sequence[Role] = DEFAULT_ROLES,
     today: datetime.date | None = None,
 ) -> CheckResult:
-    """Check every Markdown file below `docs_dir` (both languages) once.
+    """Check every Markdown file below `docs_dir` (every language) once.
 
     `roles` are the operator's (``extra.roles``); `today` dates the check of
     reviews, which must lie in the past.

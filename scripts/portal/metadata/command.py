@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from portal.cli import add_docs_option
+from portal.cli import add_docs_option, project_of
+from portal.findings import print_findings
 from portal.metadata.check import check_docs
 from portal.roles import roles_from_file
 
@@ -25,12 +25,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    docs_dir: Path = args.docs.resolve()
-    # The roles come from the mkdocs.yml next to docs/, as in the build.
-    roles, role_findings = roles_from_file(docs_dir.parent / "mkdocs.yml")
-    result = check_docs(docs_dir, project_root=docs_dir.parent, roles=roles)
-    findings = [*role_findings, *result.findings]
-    for finding in findings:
-        print(finding)
-    print(f"{len(result.pages)} Seiten geprüft, {len(findings)} Probleme.")
-    return 1 if findings else 0
+    project = project_of(args)
+    # The roles come from the checkout's mkdocs.yml, as in the build.
+    roles, role_findings = roles_from_file(project.config_file)
+    result = check_docs(
+        project.docs_dir, project_root=project.root, languages=project.languages, roles=roles
+    )
+    return print_findings([*role_findings, *result.findings], checked=f"{len(result.pages)} Seiten")

@@ -15,26 +15,6 @@ from portal.findings import Finding
 
 # YAML's own explanations are English; the frequent ones get a German line
 # (in the wording of libyaml, which parses, and of PyYAML, its fallback).
-_YAML_PROBLEMS = {
-    "mapping values are not allowed in this context": (
-        "ein Doppelpunkt an dieser Stelle ist nicht erlaubt"
-    ),
-    "did not find expected key": "die Einrückung passt nicht zu den Zeilen davor",
-    "could not find expected ':'": "hier fehlt ein Doppelpunkt",
-    "found character that cannot start any token": (
-        "dieses Zeichen kann keinen Wert beginnen (Tabulator oder @, `)"
-    ),
-    "did not find expected ',' or ']'": "eine eckige Klammer wird nicht geschlossen",
-    "did not find expected ',' or '}'": "eine geschweifte Klammer wird nicht geschlossen",
-    "found unexpected end of stream": (
-        "ein Anführungszeichen oder eine Klammer wird nicht geschlossen"
-    ),
-    "found undefined alias": "unbekannter Verweis mit „*“",
-    "mapping values are not allowed here": "ein Doppelpunkt an dieser Stelle ist nicht erlaubt",
-    "found character '\\t' that cannot start any token": "Tabulator statt Leerzeichen",
-    "expected ',' or ']', but got '<stream end>'": "eine eckige Klammer wird nicht geschlossen",
-}
-
 _JSON_TYPES = {
     "string": "Text",
     "integer": "ganze Zahl",
@@ -103,14 +83,23 @@ def no_front_matter(path: str) -> Finding:
 
 
 def yaml_syntax(path: str, *, line: int, column: int, problem: str) -> Finding:
-    german = _YAML_PROBLEMS.get(problem, problem)
-    where = f"Spalte {column}: " if column > 0 else ""
+    """`problem` is already German (portal.yaml_errors.describe)."""
     return Finding(
         path,
         line,
-        f"Kopfdaten sind kein gültiges YAML ({where}{german})",
+        f"Kopfdaten sind kein gültiges YAML ({problem})",
         "prüfen Sie Einrückung und Doppelpunkte in dieser Zeile; Werte mit „:“, „#“ "
         "oder am Anfang mit „*“, „[“ oder „{“ gehören in Anführungszeichen.",
+        column,
+    )
+
+
+def unclosed_front_matter(path: str) -> Finding:
+    return Finding(
+        path,
+        1,
+        "Die Kopfdaten beginnen mit „---“, werden aber nie mit einer Zeile „---“ geschlossen",
+        "fügen Sie nach dem letzten Feld eine Zeile mit genau drei Bindestrichen „---“ ein.",
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from portal import yaml_errors
 from portal.findings import Finding
 from portal.metadata import messages
 from portal.sources import SourceFile
@@ -74,7 +75,13 @@ class FrontMatter:
 def parse_front_matter(source: SourceFile) -> FrontMatter:
     """Parse the front matter of `source`; problems become findings, never exceptions."""
     if source.front_matter is None:
-        return FrontMatter(source, None, {(): 1}, (messages.no_front_matter(source.path),))
+        if not source.text.strip():
+            return FrontMatter(source, None, {(): 1})  # reported as an empty file
+        if source.unclosed_front_matter:
+            missing = messages.unclosed_front_matter(source.path)
+        else:
+            missing = messages.no_front_matter(source.path)
+        return FrontMatter(source, None, {(): 1}, (missing,))
     offset = source.front_matter_line - 1
     try:
         loader = _Loader(source.front_matter)
@@ -89,10 +96,10 @@ def parse_front_matter(source: SourceFile) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = yaml_errors.error_mark(error)
         line = _line(mark, source.front_matter, offset) if mark else source.front_matter_line
         column = mark.column + 1 if mark is not None else 0
-        problem = str(error.problem or error.context or "unlesbar")
+        problem = yaml_errors.describe(error)
         finding = messages.yaml_syntax(source.path, line=line, column=column, problem=problem)
         return FrontMatter(source, None, {(): 1}, (finding,))
     except (yaml.YAMLError, RecursionError) as error:
@@ -139,11 +146,7 @@ def _collect_lines(
 
 
 def _line(mark: yaml.Mark, text: str, offset: int) -> int:
-    # YAML also breaks lines at NEL and the Unicode line separators, which
-    # editors show inside a line: count the line breaks the editor counts
-    # (\n, \r\n and a lone \r).
-    before = text[: mark.index]
-    return offset + before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return yaml_errors.line_of(mark, text, offset=offset)
 
 
 def to_json(value: Any) -> Any:

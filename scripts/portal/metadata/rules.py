@@ -73,6 +73,11 @@ class PageRecord:
         return self.front_matter.source.path
 
     @property
+    def is_translation(self) -> bool:
+        """True for a page in a further language (``x.en.md``), false for its source."""
+        return self.src_uri != self.base_uri
+
+    @property
     def data(self) -> Mapping[str, Any]:
         return self.front_matter.data or {}
 

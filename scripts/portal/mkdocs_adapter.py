@@ -1,0 +1,172 @@
+"""The one module of the core that knows MkDocs and mkdocs-static-i18n.
+
+Hooks use it to ask the running build what the plain core needs: the
+languages (as `portal.languages.Languages`), the language being built now,
+whether every language is on disk, the project root; and to hand findings to
+the build. Replacing the site engine means replacing this module and the
+thin files in ``hooks/``, nothing else.
+
+How mkdocs-static-i18n builds: the default language first, then each further
+language as a nested full build, started from the default build's
+``on_post_build`` (priority -100), with the same config object. MkDocs 1.6
+imports each hook file once per process: module state survives from one
+build to the next (``mkdocs serve`` rebuilds in the same process), so state
+is reset by `BuildState` when a top-level build starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from portal.findings import ConfigurationError, Finding
+from portal.languages import Language, Languages, languages_from_i18n, single_language
+from portal.notices import notice_logger
+
+# Straight under `mkdocs.*`, so that strict mode counts the findings; without
+# get_plugin_logger's prefix, so that each line starts with the file and line
+# an editor (or an editor's IDE) jumps to.
+_findings_log = logging.getLogger("mkdocs.plugins.portal")
+# Outside `mkdocs.*`: printed like a warning, never failing a strict build
+# (missing operator details while nobody knows the address, reviews due).
+_notices_log = notice_logger("portal.notices")
+
+T = TypeVar("T")
+
+
+# Languages
+
+
+def languages(config: MkDocsConfig) -> Languages:
+    """The languages this site builds, the default one first."""
+    i18n = _i18n(config)
+    if i18n is None:
+        return single_language(str(config.theme.get("language") or "en"))
+    return languages_from_i18n(
+        {
+            "locale": item.locale,
+            "name": item.name,
+            "default": item.default,
+            "build": item.build,
+        }
+        for item in i18n.config.languages
+    )
+
+
+def current_language(config: MkDocsConfig) -> Language:
+    """The language being built now (the default one before i18n has started)."""
+    site = languages(config)
+    i18n = _i18n(config)
+    code = getattr(i18n, "current_language", None)
+    return site.get(str(code)) if code else site.default
+
+
+def file_language(file: Any, config: MkDocsConfig) -> Language:
+    """The language a page is written in: a German page shown under /en/ is German.
+
+    mkdocs-static-i18n marks each file of a language build with the locale of
+    its source, which differs from the build's for fallback pages.
+    """
+    site = languages(config)
+    code = getattr(file, "locale", None)
+    if code and code in site.codes:
+        return site.get(str(code))
+    if file.generated_by is not None:
+        return current_language(config)  # written by a hook for this language build
+    return site.of_source(str(file.src_uri))
+
+
+def is_nested_language_build(config: MkDocsConfig) -> bool:
+    """True while i18n runs the build of a further language."""
+    return bool(getattr(_i18n(config), "building", False))
+
+
+def is_default_language_build(config: MkDocsConfig) -> bool:
+    return current_language(config).default
+
+
+def is_last_language_build(config: MkDocsConfig) -> bool:
+    """True in the build after which every language is on disk."""
+    others = languages(config).others
+    if not others:
+        return True
+    # i18n builds the further languages in the order of its `languages` list.
+    return is_nested_language_build(config) and current_language(config) == others[-1]
+
+
+# Project
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of the mkdocs.yml being built: paths in messages are relative to it."""
+    config_file = config.config_file_path
+    return Path(config_file).resolve().parent if config_file else Path.cwd()
+
+
+def is_true(value: Any) -> bool:
+    """A switch in mkdocs.yml: `!ENV` hands over strings, YAML hands over booleans."""
+    return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
+
+
+# State
+
+
+class BuildState(Generic[T]):
+    """State a hook keeps for one site build, all languages together.
+
+    A site build is one config object: MkDocs loads the configuration anew
+    for every build (also for each rebuild of `mkdocs serve`), and i18n runs
+    the builds of further languages with that same object. So the first call
+    in a new build gets a fresh value, and the languages of one build share
+    it. State per language is a dict in that value, keyed by language code.
+    """
+
+    def __init__(self, factory: Callable[[], T]) -> None:
+        self._factory = factory
+        self._config: MkDocsConfig | None = None
+        self._value = factory()
+
+    def of(self, config: MkDocsConfig) -> T:
+        if config is not self._config:
+            self._config = config
+            self._value = self._factory()
+        return self._value
+
+
+# Reporting
+
+# The findings already printed in this site build: each is printed once,
+# although i18n runs every hook once per language.
+_reported: BuildState[set[Finding]] = BuildState(set)
+
+
+def report(findings: Iterable[Finding], *, config: MkDocsConfig, notice: bool = False) -> None:
+    """Hand findings to the build: sorted, each printed once per site build.
+
+    Findings fail a strict build; notices (`notice=True`) are printed the same
+    way without failing it.
+    """
+    log = _notices_log if notice else _findings_log
+    seen = _reported.of(config)
+    for finding in sorted(set(findings)):
+        if finding in seen:
+            continue
+        seen.add(finding)
+        log.warning(str(finding))
+
+
+def configuration_error(error: ConfigurationError) -> PluginError:
+    """The portal's own broken setup, as MkDocs stops a build for it."""
+    return PluginError(str(error))
+
+
+# Helper functions
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
