@@ -9,7 +9,6 @@ line of the source file, as a finding that fails the strict build.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,27 +18,10 @@ from mkdocs.structure.pages import Page
 
 from portal.emphasis import EmphasisProblem, emphasis_problems
 from portal.findings import Finding
-from portal.i18n_builds import is_nested_language_build
+from portal.mkdocs_adapter import project_root, report
 from portal.sources import SourceFile, source_cache
 
-# Straight under `mkdocs.*`, so that strict mode counts the warnings, and each
-# line starts with the file and line an editor jumps to.
-log = logging.getLogger("mkdocs.plugins.portal.emphasis")
-
-# A German page shown in the English build (fallback) is rendered twice; its
-# findings are reported once per build. Reset when a top-level build starts.
-_reported: set[Finding] = set()
-
 # Hooks
-
-
-# After mkdocs-static-i18n (-100), which runs on_config again for every
-# further language: only the top-level build starts with an empty set.
-@event_priority(-110)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not is_nested_language_build(config):
-        _reported.clear()
-    return config
 
 
 # Last among the content handlers: whatever other hooks add to the HTML is
@@ -49,17 +31,18 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     problems = emphasis_problems(html)
     if not problems:
         return html
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     source_path = page.file.abs_src_path
     source = None
     if source_path and Path(source_path).is_file():
         source = source_cache(root).get(Path(source_path))
     shown = source.path if source else page.file.src_uri
-    for problem in problems:
-        finding = Finding(shown, _line(source, problem), problem.problem, problem.fix)
-        if finding not in _reported:
-            _reported.add(finding)
-            log.warning(str(finding))
+    # A German page shown in the English build (fallback) is rendered twice:
+    # the adapter reports each finding once per build.
+    findings = [
+        Finding(shown, _line(source, problem), problem.problem, problem.fix) for problem in problems
+    ]
+    report(findings, config=config)
     return html
 
 

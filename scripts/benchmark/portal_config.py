@@ -11,6 +11,8 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from portal.languages import Languages, load_languages
+
 # scripts/benchmark/portal_config.py → the repository root.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
@@ -30,11 +32,6 @@ def portal_hooks() -> tuple[str, ...]:
     return tuple(str(hook) for hook in portal_config().get("hooks") or ())
 
 
-def portal_languages() -> tuple[str, ...]:
-    """The built languages, the default one first."""
-    for plugin in portal_config().get("plugins") or ():
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = plugin["i18n"].get("languages") or ()
-            ordered = sorted(languages, key=lambda language: not language.get("default"))
-            return tuple(str(language["locale"]) for language in ordered)
-    return (str(portal_config().get("theme", {}).get("language", "de")),)
+def portal_languages() -> Languages:
+    """The built languages, the default one first (portal.languages reads mkdocs.yml)."""
+    return load_languages(MKDOCS_YML)
