@@ -150,7 +150,7 @@ def test_unknown_marker_is_a_finding(tmp_path: Path) -> None:
     result = build(_legal_site(tmp_path, COMPLETE, body=body))
     assert not result.ok
     expected = (
-        "operator: docs/index.md:14: unbekannte Betreiberangabe „<!-- portal:operator:fax -->“ "
+        "docs/index.md:14: unbekannte Betreiberangabe „<!-- portal:operator:fax -->“ "
         "— schreiben Sie eine der Marken <!-- portal:operator -->, "
         "<!-- portal:operator:data-protection-officer -->, <!-- portal:operator:log-retention "
         "-->, <!-- portal:operator:accessibility-contact -->."
