@@ -1,8 +1,10 @@
-"""Search per language: each language's pages search only that language.
+"""Search per language, with the portal's own index and worker.
 
-The work is done by plain functions in ``portal.search``; this file collects
-each language build's index entries and fallback pages, writes one index per
-language, and points every page at its language's index.
+The work is done by plain functions in ``portal.search`` and
+``portal.search_index``; this file collects each language build's index
+entries, fallback pages and link texts, writes per language a stub for
+Material's page script and the real index for the portal's worker, and points
+every page at its language's stub and at that worker.
 """
 
 from __future__ import annotations
@@ -16,17 +18,22 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
 
+from portal.glossary import GLOSSARY_FILE, GlossaryEntry, load_glossary
 from portal.mkdocs_adapter import current_language
 from portal.mkdocs_adapter import languages as site_languages
 from portal.search import (
     INDEX_PATH,
     Language,
+    language_name,
+    link_texts,
     localize_config_script,
     localize_index,
     read_index,
     relative_root,
+    stub_index,
     write_index,
 )
+from portal.search_index import IndexOptions, SynonymGroup, build_index
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +47,8 @@ class _State:
         self.entries: dict[str, list[dict[str, Any]]] = {}
         self.base_config: dict[str, Any] = {}
         self.fallbacks: dict[str, set[str]] = {}
+        # Per language: page URL → the texts of links to it from that language's pages.
+        self.anchors: dict[str, dict[str, list[str]]] = {}
 
 
 _state = _State()
@@ -58,7 +67,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state = _State()
     _state.entries.pop(current, None)
     _state.fallbacks[current] = set()
+    _state.anchors[current] = {}
     return config
+
+
+# Content as Markdown made it, before the theme adds navigation: only links
+# that writers set count as words for their targets.
+@event_priority(-110)
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str:
+    _, current = _languages(config)
+    anchors = _state.anchors.setdefault(current, {})
+    for url, text in link_texts(html, page_url=page.url):
+        anchors.setdefault(url, []).append(text)
+    return html
 
 
 # After mkdocs-static-i18n (50), which puts the file's and the build's
@@ -79,9 +100,6 @@ def on_page_context(
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     languages, current = _languages(config)
     language = _language(languages, current)
-    if not language.prefix:
-        # The default language's pages already look for the index at the root.
-        return output
     # Material writes its config script once, near the end of the page:
     # parse only from there, not the whole page with its navigation.
     start = output.rfind(CONFIG_SCRIPT_START)
@@ -91,7 +109,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     if script is None:
         return output
     original = script.text(deep=True)
-    localized = localize_config_script(original, base=relative_root(page.url, language))
+    # The default language's pages already look for the index at the root.
+    base = relative_root(page.url, language) if language.prefix else None
+    localized = localize_config_script(original, base=base)
     return output[:start] + output[start:].replace(original, localized, 1)
 
 
@@ -118,7 +138,7 @@ def _collect_index(*, config: MkDocsConfig) -> None:
 @event_priority(-200)
 def _write_indexes(*, config: MkDocsConfig) -> None:
     languages, _ = _languages(config)
-    names = {language.locale: language.name for language in languages}
+    glossary = _glossary(config)
     for language in languages:
         entries = _state.entries.get(language.locale)
         if entries is None:
@@ -129,9 +149,21 @@ def _write_indexes(*, config: MkDocsConfig) -> None:
             language=language,
             languages=languages,
             fallback_pages=_state.fallbacks.get(language.locale, set()),
-            fallback_tag=names[languages[0].locale],
+            fallback_tag=language_name(languages[0].locale, reader=language.locale),
         )
-        write_index(Path(config.site_dir, language.index_path), index)
+        anchors = {
+            url.removeprefix(language.prefix): texts
+            for url, texts in _state.anchors.get(language.locale, {}).items()
+            if url.startswith(language.prefix)
+        }
+        options = IndexOptions(
+            locale=language.locale,
+            synonyms=_synonyms(glossary, english=language != languages[0]),
+            anchors=anchors,
+        )
+        site = Path(config.site_dir)
+        write_index(site / language.index_path, stub_index(index, language=language))
+        write_index(site / language.portal_index_path, build_index(index["docs"], options))
 
 
 # CombinedEvent is typed for plugin methods (with `self`); in a hook module
@@ -149,6 +181,26 @@ def _languages(config: MkDocsConfig) -> tuple[list[Language], str]:
         for language in site_languages(config)
     ]
     return languages, current_language(config).code
+
+
+def _glossary(config: MkDocsConfig) -> list[GlossaryEntry]:
+    # hooks/glossary.py reports the file's problems; search takes what it can read.
+    path = Path(config.docs_dir, GLOSSARY_FILE)
+    if not path.is_file():
+        return []
+    entries, _ = load_glossary(path, shown=f"docs/{GLOSSARY_FILE}")
+    return entries
+
+
+def _synonyms(entries: list[GlossaryEntry], *, english: bool) -> list[SynonymGroup]:
+    """Abbreviation and German term; beyond the default language also the English explanation."""
+    groups = []
+    for entry in entries:
+        forms = [entry.abbr, entry.term]
+        if english and entry.en:
+            forms.append(entry.en)
+        groups.append(SynonymGroup(forms=tuple(forms)))
+    return groups
 
 
 def _language(languages: list[Language], locale: str) -> Language:

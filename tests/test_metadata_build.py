@@ -214,9 +214,9 @@ def test_audience_overview_pages_in_both_languages(tmp_path: Path, golden: Golde
     switcher = [a.attributes["href"] for a in english.css(".md-select__link")]
     assert switcher == ["../../../zielgruppen/neue-fachkraefte/", "./"]
     # The overviews repeat every listed page's text: the search leads to the pages.
-    for index in ("search/search_index.json", "en/search/search_index.json"):
+    for index in ("search/portal-index.json", "en/search/portal-index.json"):
         data = json.loads((result.site_dir / index).read_text(encoding="utf-8"))
-        locations = [doc["location"] for doc in data["docs"]]
+        locations = [doc[0] for doc in data["docs"]]
         assert any(location.startswith("einarbeitung/woche/") for location in locations)
         assert not [location for location in locations if "zielgruppen" in location]
     # Every overview page of each language, exactly as built.

@@ -11,10 +11,12 @@ from selectolax.lexbor import LexborHTMLParser
 from golden import Golden, json_text
 from portal.search import (
     Language,
-    gender_variants,
+    language_name,
+    link_texts,
     localize_config_script,
     localize_index,
     relative_root,
+    stub_index,
 )
 from sitebuilder import build, page, write_site
 
@@ -28,16 +30,7 @@ BASE_CONFIG = {
 }
 
 
-def test_gender_variants_join_star_colon_and_underscore_once_each() -> None:
-    text = "Mentor*innen und Nutzer:in, Kolleg_innen; wieder Mentor*innen, Mentoring"
-    assert gender_variants(text) == ["Mentorinnen", "Nutzerin", "Kolleginnen"]
-
-
-def test_gender_variants_leave_plain_words_alone() -> None:
-    assert gender_variants("Mentorinnen und Mentoren, 2*3 Stunden") == []
-
-
-def test_german_index_keeps_german_pages_with_stemmer_and_variants() -> None:
+def test_german_entries_keep_german_pages_only() -> None:
     entries = [
         {"location": "mentoring/", "title": "Mentoring", "text": "Für Mentor*innen"},
         {"location": "en/mentoring/", "title": "Mentoring", "text": "For mentors"},
@@ -46,25 +39,26 @@ def test_german_index_keeps_german_pages_with_stemmer_and_variants() -> None:
         entries, base_config=BASE_CONFIG, language=GERMAN, languages=[GERMAN, ENGLISH]
     )
     assert index == {
-        "config": {
-            "lang": ["de"],
-            "separator": "[\\s\\-]+",
-            "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
-            "fields": {
-                "title": {"boost": 1000.0},
-                "text": {"boost": 1.0},
-                "variants": {"boost": 1.0},
-            },
-        },
-        "docs": [
-            {
-                "location": "mentoring/",
-                "title": "Mentoring",
-                "text": "Für Mentor*innen",
-                "variants": "Mentorinnen",
-            }
-        ],
+        "config": {**BASE_CONFIG, "lang": ["de"]},
+        "docs": [{"location": "mentoring/", "title": "Mentoring", "text": "Für Mentor*innen"}],
     }
+
+
+def test_stub_index_has_no_entries_and_names_the_real_index() -> None:
+    index = {"config": {**BASE_CONFIG, "lang": ["en"]}, "docs": [{"location": ""}]}
+    assert stub_index(index, language=ENGLISH) == {
+        "config": {**BASE_CONFIG, "lang": ["en"], "portal_index": "en/search/portal-index.json"},
+        "docs": [],
+    }
+    assert stub_index(index, language=GERMAN)["config"]["portal_index"] == (
+        "search/portal-index.json"
+    )
+
+
+def test_language_names_in_the_readers_language() -> None:
+    assert language_name("de", reader="en") == "German"
+    assert language_name("de", reader="de") == "Deutsch"
+    assert language_name("fr", reader="en") == "fr"
 
 
 def test_english_index_is_relative_to_its_root_and_tags_fallbacks() -> None:
@@ -78,15 +72,13 @@ def test_english_index_is_relative_to_its_root_and_tags_fallbacks() -> None:
         base_config=BASE_CONFIG,
         language=ENGLISH,
         fallback_pages={"en/b/"},
-        fallback_tag="Deutsch",
+        fallback_tag="German",
     )
     assert index["config"]["lang"] == ["en"]
-    assert index["config"]["pipeline"] == ["stopWordFilter"]
-    assert "variants" not in index["config"]["fields"]
     assert index["docs"] == [
         {"location": "", "title": "Home", "text": "Start here"},
-        {"location": "b/", "title": "Nur Deutsch", "text": "Text", "tags": ["Recht", "Deutsch"]},
-        {"location": "b/#abschnitt", "title": "Abschnitt", "text": "Mehr", "tags": ["Deutsch"]},
+        {"location": "b/", "title": "Nur Deutsch", "text": "Text", "tags": ["Recht", "German"]},
+        {"location": "b/#abschnitt", "title": "Abschnitt", "text": "Mehr", "tags": ["German"]},
     ]
 
 
@@ -97,13 +89,29 @@ def test_relative_root_of_pages() -> None:
     assert relative_root("mentoring/", GERMAN) == "../"
 
 
-def test_localize_config_script_changes_only_the_base() -> None:
-    original = '{"base": "../..", "search": "../../assets/search.js", "features": []}'
+def test_localize_config_script_sets_the_base_and_the_portals_worker() -> None:
+    original = json.dumps(
+        {
+            "base": "../..",
+            "search": "../../assets/javascripts/workers/search.a7633da7.min.js",
+            "features": [],
+        }
+    )
     assert json.loads(localize_config_script(original, base="../")) == {
         "base": "../",
-        "search": "../../assets/search.js",
+        "search": "../../assets/javascripts/portal-search.js",
         "features": [],
     }
+    assert json.loads(localize_config_script(original))["base"] == "../.."
+
+
+def test_link_texts_name_pages_of_the_site_only() -> None:
+    html = (
+        '<p>Read the page on <a href="../kinderschutz/">child <em>protection</em></a>, '
+        '<a href="#top">up</a>, <a href="https://example.org/">elsewhere</a>, '
+        '<a href="../file.pdf">a file</a> and <a href="./">this page</a>.</p>'
+    )
+    assert link_texts(html, page_url="en/hilfe/") == [("en/kinderschutz/", "child protection")]
 
 
 def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> None:
@@ -116,29 +124,34 @@ def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> 
     result = build(write_site(tmp_path, pages))
     assert result.ok, result.log
     site = result.site_dir
-    german = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = json.loads((site / "en" / "search" / "search_index.json").read_text("utf-8"))
-    golden("search_index.de.json", json_text(german))
-    golden("search_index.en.json", json_text(english))
 
-    assert german["config"]["lang"] == ["de"]
-    assert german["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+    def read(*parts: str) -> dict[str, object]:
+        data: dict[str, object] = json.loads(site.joinpath(*parts).read_text(encoding="utf-8"))
+        return data
+
+    # Material's page script gets stubs without entries: nothing to download on page view.
+    assert read("search", "search_index.json")["docs"] == []
+    assert read("en", "search", "search_index.json")["docs"] == []
+    german = read("search", "portal-index.json")
+    english = read("en", "search", "portal-index.json")
+    golden("search_index.de.json", json_text(read("search", "search_index.json")))
+    golden("portal_index.de.json", json_text(german))
+    golden("portal_index.en.json", json_text(english))
+    assert (german["version"], german["locale"], english["locale"]) == (1, "de", "en")
+
+    def pages(index: dict[str, object]) -> set[str]:
+        return {str(doc[0]).split("#")[0] for doc in index["docs"]}  # type: ignore[attr-defined]
+
     # Hooks may add pages of their own (audience overviews); these are ours.
-    german_pages = {doc["location"].split("#")[0] for doc in german["docs"]}
-    english_pages = {doc["location"].split("#")[0] for doc in english["docs"]}
-    assert {"", "nur-deutsch/"} <= german_pages
-    assert not any(page.startswith("en/") for page in german_pages)
-    assert "Mentorinnen" in [doc.get("variants") for doc in german["docs"]]
-
-    assert english["config"]["lang"] == ["en"]
-    assert {"", "nur-deutsch/"} <= english_pages
-    assert not any(page.startswith("en/") for page in english_pages)
-    fallback = [doc for doc in english["docs"] if doc["location"].startswith("nur-deutsch/")]
+    assert {"", "nur-deutsch/"} <= pages(german)
+    assert {"", "nur-deutsch/"} <= pages(english)
+    assert not any(page.startswith("en/") for page in pages(german) | pages(english))
+    assert "mentorinn" in german["terms"]  # type: ignore[operator]
+    fallback = [doc for doc in english["docs"] if doc[0].startswith("nur-deutsch/")]  # type: ignore[attr-defined]
     assert fallback
-    assert all("Deutsch" in doc["tags"] for doc in fallback)
-    assert all(
-        "Deutsch" not in doc.get("tags", []) for doc in english["docs"] if doc not in fallback
-    )
+    assert all(doc[3][-1] == "German" for doc in fallback)
+    others = [doc for doc in english["docs"] if doc not in fallback]  # type: ignore[attr-defined]
+    assert all("German" not in doc[3] for doc in others)
 
     def base_of(path: Path) -> str:
         script = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("#__config")
@@ -148,3 +161,4 @@ def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> 
     assert base_of(site / "en" / "index.html") == "./"
     assert base_of(site / "en" / "nur-deutsch" / "index.html") == "../"
     assert base_of(site / "nur-deutsch" / "index.html") == ".."
+    assert (site / "assets" / "javascripts" / "portal-search.js").is_file()

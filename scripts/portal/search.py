@@ -1,16 +1,20 @@
-"""Search per language: one index per language, each with its own language tools.
+"""Search per language: one index per language, loaded only when a reader searches.
 
 Material for MkDocs writes one ``search/search_index.json`` for the whole site,
 and mkdocs-static-i18n fills it with the pages of every language under one
-``lang: [de, en]`` setting: an English reader gets German hits, and neither
-language is stemmed (Material's default pipeline keeps only the stop word
-filter). The portal instead writes one index per language next to that
-language's pages (``search/`` for German, ``en/search/`` for English), with
-locations relative to the language's root, and points each language's pages at
-their own index (see :func:`localize_config_script`).
+``lang: [de, en]`` setting: an English reader gets German hits. Material's page
+script also downloads that file on every page view, before anyone searches.
+The portal instead writes, per language, next to that language's pages
+(``search/`` for German, ``en/search/`` for English):
 
-These are plain functions over the index data; ``hooks/search.py`` feeds them
-from the build.
+- ``search_index.json``: a stub that Material's page script still fetches, with
+  the configuration only and no entries, and where the real index lies;
+- ``portal-index.json``: the index itself (``portal.search_index``), which the
+  portal's search worker fetches with the reader's first query.
+
+Each language's pages are pointed at their own stub and at the portal's worker
+(see :func:`localize_config_script`). These are plain functions over the index
+data; ``hooks/search.py`` feeds them from the build.
 """
 
 from __future__ import annotations
@@ -21,27 +25,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 INDEX_PATH = PurePosixPath("search", "search_index.json")
+PORTAL_INDEX_PATH = PurePosixPath("search", "portal-index.json")
+# The portal's search worker (overrides/assets/javascripts/), in place of Material's.
+WORKER_PATH = PurePosixPath("assets", "javascripts", "portal-search.js")
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
-# lunr.js pipeline per language. German needs the stemmer: „Hilfepläne“ and
-# „Hilfeplan“, „Fachkräfte“ and „Fachkraft“ should meet. English keeps
-# Material's default, which leaves the stemmer out so that prefix matches
-# while typing stay predictable.
-PIPELINES: Mapping[str, list[str]] = {
-    "de": ["trimmer", "stopWordFilter", "stemmer"],
+# The name of a page's language in the reader's language, for the tag on
+# results that are pages in another language: an English reader sees
+# "German", a German reader „Deutsch“.
+LANGUAGE_NAMES: Mapping[str, Mapping[str, str]] = {
+    "de": {"de": "Deutsch", "en": "Englisch"},
+    "en": {"de": "German", "en": "English"},
 }
-DEFAULT_PIPELINE = ["stopWordFilter"]
-
-# German gender-inclusive forms („Mentor*innen“, „Nutzer:in“, „Kolleg_innen“).
-# lunr.js keeps „mentor*innen“ as one token that no search for „Mentorin“
-# reaches, so each entry gets the joined form („Mentorinnen“) in an extra,
-# invisible field: the text readers see in the results stays as written.
-GENDER_FORM = re.compile(r"\b(\w+)[*:_·](in|innen)\b")
-# Most index entries hold no such word; this cheap scan spares them the
-# search above, which tries a word at every position of the text.
-GENDER_MARK = re.compile(r"[*:_·]in")
-VARIANTS_FIELD = "variants"
 
 # The tag shown on results that are pages in another language (fallbacks).
 FALLBACK_TAG_FIELD = "tags"
@@ -57,18 +57,25 @@ class Language:
 
     @property
     def index_path(self) -> PurePosixPath:
-        """Where this language's index lies, relative to the site directory."""
+        """Where this language's stub index lies, relative to the site directory."""
         return PurePosixPath(self.prefix, INDEX_PATH) if self.prefix else INDEX_PATH
 
+    @property
+    def portal_index_path(self) -> PurePosixPath:
+        """Where this language's real index lies, relative to the site directory."""
+        return PurePosixPath(self.prefix, PORTAL_INDEX_PATH) if self.prefix else PORTAL_INDEX_PATH
 
-def gender_variants(text: str) -> list[str]:
-    """The joined forms of every gender-inclusive word in ``text``, in order, once each."""
-    if not GENDER_MARK.search(text):
-        return []
-    seen: dict[str, None] = {}
-    for match in GENDER_FORM.finditer(text):
-        seen.setdefault(match.group(1) + match.group(2), None)
-    return list(seen)
+
+def language_name(locale: str, *, reader: str) -> str:
+    """The name of ``locale`` in the language ``reader`` reads (the code if unknown)."""
+    return LANGUAGE_NAMES.get(reader, {}).get(locale, locale)
+
+
+def stub_index(index: Mapping[str, Any], *, language: Language) -> dict[str, Any]:
+    """What Material's page script gets: the configuration, no entries, the real index's path."""
+    config = dict(index.get("config") or {})
+    config["portal_index"] = language.portal_index_path.as_posix()
+    return {"config": config, "docs": []}
 
 
 def localize_index(
@@ -80,7 +87,7 @@ def localize_index(
     fallback_pages: Iterable[str] = (),
     fallback_tag: str = "",
 ) -> dict[str, Any]:
-    """The search index of one language.
+    """One language's entries of Material's index, in Material's format.
 
     ``entries`` are index entries with locations relative to the site root (so
     English ones start with ``en/``); those under the prefix of another of the
@@ -93,8 +100,6 @@ def localize_index(
     fallbacks = set(fallback_pages)
     config = dict(base_config)
     config["lang"] = [language.locale]
-    config["pipeline"] = list(PIPELINES.get(language.locale, DEFAULT_PIPELINE))
-    fields = dict(config.get("fields") or {})
     docs: list[dict[str, Any]] = []
     for entry in entries:
         location = str(entry["location"])
@@ -105,14 +110,7 @@ def localize_index(
         page_url = location.split("#", 1)[0]
         if fallback_tag and page_url in fallbacks:
             doc[FALLBACK_TAG_FIELD] = [*doc.get(FALLBACK_TAG_FIELD, []), fallback_tag]
-        variants = gender_variants(f"{doc.get('title', '')} {doc.get('text', '')}")
-        if variants:
-            doc[VARIANTS_FIELD] = " ".join(variants)
         docs.append(doc)
-    if any(VARIANTS_FIELD in doc for doc in docs):
-        # As strong as the running text: the variants stand in for its words.
-        fields.setdefault(VARIANTS_FIELD, {"boost": 1.0})
-    config["fields"] = fields
     return {"config": config, "docs": docs}
 
 
@@ -143,13 +141,40 @@ def relative_root(page_url: str, language: Language) -> str:
     return "../" * depth or "./"
 
 
-def localize_config_script(config_json: str, *, base: str) -> str:
-    """Material's ``__config`` JSON with ``base`` pointing at the language root.
+def localize_config_script(config_json: str, *, base: str | None = None) -> str:
+    """Material's ``__config`` JSON pointing at the language root and the portal's worker.
 
-    Material loads the index from ``<base>/search/search_index.json`` and
-    resolves result locations against the same ``base``; the worker script
-    keeps its own, unchanged path.
+    Material loads the (stub) index from ``<base>/search/search_index.json``
+    and resolves result locations against the same ``base``; ``base`` stays as
+    it is when None. The worker's path keeps its depth, only the file changes.
     """
     data = json.loads(config_json)
-    data["base"] = base
+    if base is not None:
+        data["base"] = base
+    worker = data.get("search")
+    if isinstance(worker, str):
+        data["search"] = MATERIAL_WORKER.sub(WORKER_PATH.as_posix(), worker)
     return json.dumps(data, ensure_ascii=False)
+
+
+def link_texts(html: str, *, page_url: str) -> list[tuple[str, str]]:
+    """The links of a page's content to other pages of the site: (target URL, link text).
+
+    URLs are relative to the site root, like ``page_url``; links to other
+    hosts, to files and to the page itself are left out.
+    """
+    root = "http://portal.invalid/"
+    page = urljoin(root, page_url)
+    found: list[tuple[str, str]] = []
+    for link in LexborHTMLParser(html).css("a[href]"):
+        href = str(link.attributes.get("href") or "")
+        if not href or href.startswith("#"):
+            continue
+        target = urlsplit(urljoin(page, href))
+        if f"{target.scheme}://{target.netloc}/" != root or not target.path.endswith("/"):
+            continue
+        url = target.path.removeprefix("/")
+        text = " ".join(link.text(deep=True).split())
+        if url != page_url and text:
+            found.append((url, text))
+    return found

@@ -156,11 +156,6 @@ def sweep_site(browser: Browser, site: Site, paths: Iterable[str], viewport: str
     context = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
     log = RequestLog(site.base_url)
     log.attach(context)
-    # Every page load would build the whole search index in a worker, which
-    # costs a quarter of the time and checks nothing here (tests/browser/
-    # test_search.py does): the index comes back empty. The request itself
-    # still reaches the log.
-    context.route("**/search/search_index.json", _empty_index)
     tab = context.new_page()
     try:
         for path in paths:
@@ -181,12 +176,6 @@ def sweep_site(browser: Browser, site: Site, paths: Iterable[str], viewport: str
     finally:
         context.close()
     return result
-
-
-def _empty_index(route: Route) -> None:
-    route.fulfill(
-        json={"config": {"lang": ["en"], "separator": "[\\s]+", "fields": {}}, "docs": []}
-    )
 
 
 # Accessibility
@@ -466,11 +455,41 @@ def language_switch_problems(page: Page, site: Site, path: str) -> list[str]:
 # Search
 
 
-def search(page: Page, query: str) -> list[dict[str, object]]:
-    """Type ``query`` into the search box of the current page and read the results."""
-    placeholder = json.loads(page.inner_text("#__config"))["translations"][
-        "search.result.placeholder"
-    ]
+# Material's page script and its search worker talk in messages: QUERY (2)
+# for every keystroke that changes the box, RESULT (3) for each in turn. The
+# probe counts both, so a test knows when the answer to the whole query, not
+# to a partly typed word, is on screen. Install it with `probe_search` before
+# the page loads.
+SEARCH_PROBE_JS = """
+(() => {
+  const Native = window.Worker;
+  const probe = window.__searchProbe = {sent: [], received: 0};
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', event => {
+        if (event.data && event.data.type === 3) probe.received += 1;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) probe.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def probe_search(context: BrowserContext) -> None:
+    """Let `search` see when the worker has answered (for every page of ``context``)."""
+    context.add_init_script(SEARCH_PROBE_JS)
+
+
+def search(page: Page, query: str, *, timeout: float = 15000) -> list[dict[str, object]]:
+    """Type ``query`` into the search box of the current page; the results for all of it.
+
+    The page's context must have the probe (`probe_search`).
+    """
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         # On a phone the search box opens behind the magnifier button.
@@ -478,12 +497,13 @@ def search(page: Page, query: str) -> list[dict[str, object]]:
     box.fill("")
     box.press_sequentially(query, delay=20)
     page.wait_for_function(
-        """([placeholder]) => {
-          const meta = document.querySelector('.md-search-result__meta');
-          return meta && meta.textContent.trim() !== '' && meta.textContent.trim() !== placeholder;
+        """([query]) => {
+          const probe = window.__searchProbe;
+          return probe.sent.length > 0 && probe.sent[probe.sent.length - 1] === query
+            && probe.received === probe.sent.length;
         }""",
-        arg=[placeholder],
-        timeout=15000,
+        arg=[query],
+        timeout=timeout,
     )
     results: list[dict[str, object]] = page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(item => {

@@ -1,7 +1,14 @@
-"""Search per language, typed into the search box of the served site."""
+"""Search per language, typed into the search box of the served site.
+
+The reader query set has its own test (test_search_queries.py); here: which
+files a page view and a search load, the language of results, the tag on
+German pages of the English site, the search dialog for screen readers, and
+that the worker turns words into index terms as the build does.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,36 +16,48 @@ import pytest
 from playwright.sync_api import Browser, Page
 from selectolax.lexbor import LexborHTMLParser
 
-from browser.checks import DESKTOP, RequestLog, Site, open_page, search
+from browser.checks import DESKTOP, RequestLog, Site, open_page, probe_search, search
 from browser.frame import frame_files
 from browser.server import serve
-from sitebuilder import build, page, write_site
+from portal.search_text import fold, stem, words
+from sitebuilder import PROJECT_ROOT, build, page, write_site
 
 pytestmark = pytest.mark.browser
+
+
+WORKER = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "portal-search.js"
 
 
 @pytest.fixture
 def tab(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    probe_search(context)
     yield context.new_page()
     context.close()
 
 
 def search_from(
     browser: Browser, portal: Site, *, start: str, query: str
-) -> tuple[list[dict[str, object]], list[str]]:
-    """Type `query` into the search box of page `start`; the results and the paths requested."""
+) -> tuple[list[dict[str, object]], list[str], list[str]]:
+    """Type `query` into the search box of page `start`.
+
+    The results, the paths requested by the page view (after it settled), and
+    those requested by the search.
+    """
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
     log = RequestLog(portal.base_url)
     log.attach(context)
+    probe_search(context)
     tab = context.new_page()
     try:
         assert not open_page(tab, portal, start)
+        tab.wait_for_load_state("networkidle")
+        viewed = [portal.path_of(url) for url in log.take()]
         results = search(tab, query)
-        requested = [portal.path_of(url) for url in log.take()]
+        searched = [portal.path_of(url) for url in log.take()]
     finally:
         context.close()
-    return results, requested
+    return results, viewed, searched
 
 
 def result_paths(site: Site, results: list[dict[str, object]]) -> list[str]:
@@ -48,29 +67,100 @@ def result_paths(site: Site, results: list[dict[str, object]]) -> list[str]:
 def test_german_search_stems_and_finds_mentor_innen_on_german_pages_only(
     browser: Browser, portal: Site
 ) -> None:
-    results, requested = search_from(browser, portal, start="", query="Mentorin")
+    results, viewed, searched = search_from(browser, portal, start="", query="Mentorin")
     paths = result_paths(portal, results)
     assert "mentoring/" in paths, f"„Mentorin“ findet die Seite über Mentor*innen nicht: {paths}"
     assert [path for path in paths if portal.language_of(path) != "de"] == []
-    assert "search/search_index.json" in requested
-    assert "en/search/search_index.json" not in requested
+    # A page view loads the stub for Material's page script, never the index.
+    assert "search/search_index.json" in viewed
+    assert "search/portal-index.json" not in viewed
+    assert "search/portal-index.json" in searched
+    assert not [path for path in viewed + searched if path.startswith("en/search/")]
 
 
 def test_english_search_finds_english_pages_and_marks_german_fallbacks(
     browser: Browser, portal: Site
 ) -> None:
-    results, requested = search_from(browser, portal, start="en/", query="mentor")
+    results, viewed, searched = search_from(browser, portal, start="en/", query="mentor")
     paths = result_paths(portal, results)
     assert "en/mentoring/" in paths, f"„mentor“ findet die englische Mentoring-Seite nicht: {paths}"
     assert [path for path in paths if portal.language_of(path) != "en"] == []
+    fallbacks = 0
     for result, path in zip(results, paths, strict=True):
         fallback = LexborHTMLParser(portal.html(path)).css_first(".portal-fallback") is not None
-        marked = "Deutsch" in list(result["tags"])  # type: ignore[call-overload]
+        fallbacks += fallback
+        tags = list(result["tags"])  # type: ignore[call-overload]
+        assert "Deutsch" not in tags, f"/{path}: auf Englisch heißt die Markierung „German“"
+        marked = "German" in tags
         assert marked == fallback, (
-            f"/{path}: Rückfallseite {fallback}, als Deutsch markiert {marked}"
+            f"/{path}: Rückfallseite {fallback}, als German markiert {marked}"
         )
-    assert "en/search/search_index.json" in requested
-    assert "search/search_index.json" not in requested
+    assert fallbacks, (
+        f"„mentor“ findet keine deutsche Seite, die Markierung bleibt ungeprüft: {paths}"
+    )
+    assert "en/search/search_index.json" in viewed
+    assert "en/search/portal-index.json" not in viewed
+    assert "en/search/portal-index.json" in searched
+    assert not [path for path in viewed + searched if path.startswith("search/")]
+
+
+def test_search_dialog_is_named_and_announces_results(browser: Browser, portal: Site) -> None:
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    probe_search(context)
+    tab = context.new_page()
+    try:
+        for start, name in (("", "Suche"), ("en/", "Search")):
+            assert not open_page(tab, portal, start)
+            dialog = tab.locator(".md-search[role=dialog]")
+            assert dialog.get_attribute("aria-label") == name
+            meta = tab.locator(".md-search-result__meta")
+            assert (meta.get_attribute("role"), meta.get_attribute("aria-live")) == (
+                "status",
+                "polite",
+            )
+            search(tab, "Dortmund")
+            assert any(char.isdigit() for char in meta.inner_text()), meta.inner_text()
+    finally:
+        context.close()
+
+
+def test_worker_turns_words_into_the_same_terms_as_the_build(
+    browser: Browser, portal: Site
+) -> None:
+    # The whole vocabulary of both languages' indexes, stemmed in each language.
+    vocabulary: set[str] = set()
+    for prefix in ("", "en/"):
+        index = json.loads((portal.site_dir / prefix / "search" / "portal-index.json").read_text())
+        for _location, title, text, tags in index["docs"]:
+            vocabulary.update(f"{title} {text} {' '.join(tags)}".split())
+    samples = sorted(vocabulary)
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    tab = context.new_page()
+    try:
+        assert not open_page(tab, portal, "")
+        tab.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+        browser_terms = tab.evaluate(
+            """samples => samples.map(text => {
+              const found = portalSearch.words(text);
+              return [found, found.map(w => portalSearch.stem(w, 'de')),
+                      found.map(w => portalSearch.stem(w, 'en'))];
+            })""",
+            samples,
+        )
+    finally:
+        context.close()
+    python_terms = [
+        [found, [stem(w, "de") for w in found], [stem(w, "en") for w in found]]
+        for found in (words(text) for text in samples)
+    ]
+    differences = [
+        f"{text!r}: Browser {got}, Build {want}"
+        for text, got, want in zip(samples, browser_terms, python_terms, strict=True)
+        if got != want
+    ]
+    assert len(samples) > 2000
+    assert not differences, "\n".join(differences[:20])
+    assert fold("Gespräch") == "gesprach"
 
 
 GERMAN_QUERIES = ("Fachkraft", "Mentorin")
