@@ -199,7 +199,9 @@ def test_no_page_of_the_portal_loses_a_gender_star(portal_site: Path) -> None:
 
 
 def test_search_index_keeps_gender_stars(portal_site: Path) -> None:
-    for index in sorted(portal_site.rglob("search_index.json")):
+    indexes = sorted(portal_site.rglob("portal-index.json"))
+    assert indexes
+    for index in indexes:
         text = index.read_text(encoding="utf-8")
         assert "Mentor*innen" in text, index
         assert "Mentor<em>" not in text, index
