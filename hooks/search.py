@@ -143,12 +143,13 @@ def _write_indexes(*, config: MkDocsConfig) -> None:
         entries = _state.entries.get(language.locale)
         if entries is None:
             continue
+        fallbacks = _state.fallbacks.get(language.locale, set())
         index = localize_index(
             entries,
             base_config=_state.base_config,
             language=language,
             languages=languages,
-            fallback_pages=_state.fallbacks.get(language.locale, set()),
+            fallback_pages=fallbacks,
             fallback_tag=language_name(languages[0].locale, reader=language.locale),
         )
         anchors = {
@@ -160,6 +161,7 @@ def _write_indexes(*, config: MkDocsConfig) -> None:
             locale=language.locale,
             synonyms=_synonyms(glossary, english=language != languages[0]),
             anchors=anchors,
+            foreign={url.removeprefix(language.prefix) for url in fallbacks},
         )
         site = Path(config.site_dir)
         write_index(site / language.index_path, stub_index(index, language=language))

@@ -157,3 +157,10 @@ def test_plain_text_and_teaser() -> None:
     assert plain("<p>A &amp; B</p>\n<ul><li>C</li></ul>") == "A & B C"
     assert teaser("eins zwei drei vier", length=12) == "eins zwei …"
     assert teaser("kurz", length=12) == "kurz"
+
+
+def test_pages_in_another_language_count_half() -> None:
+    own = build_index(ENTRIES, IndexOptions(locale="en"))
+    foreign = build_index(ENTRIES, IndexOptions(locale="en", foreign={"kinderschutz/"}))
+    assert postings(own, "gefahrdung")["kinderschutz/#gefahr"] == 110
+    assert postings(foreign, "gefahrdung")["kinderschutz/#gefahr"] == 55

@@ -26,7 +26,7 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,9 @@ TAG = 5.0
 ANCHOR = 8.0
 PART = 0.4
 SYNONYM = 0.8
+# Pages shown in another language than the reader's (untranslated fallbacks)
+# count less: a reader's own language first.
+FOREIGN = 0.5
 TEASER_LENGTH = 300
 
 _TAG = re.compile(r"<[^>]+>")
@@ -64,6 +67,8 @@ class IndexOptions:
     anchors: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """Link texts per page URL (as in the entries' locations): words that other
     pages use for a page, e.g. „child protection“ for a page only in German."""
+    foreign: Set[str] = frozenset()
+    """URLs of pages (as in the entries' locations) that are in another language."""
 
 
 def plain(text: str) -> str:
@@ -115,8 +120,9 @@ def build_index(entries: Iterable[Mapping[str, Any]], options: IndexOptions) -> 
             _add_parts(weights, splitter, title=title_words, text=text_words, locale=locale)
         sequence = _stems(title_words + text_words + tag_words, locale)
         _add_synonyms(weights, synonyms, sequence=sequence)
+        scale = FOREIGN if docs[number][0].split("#", 1)[0] in options.foreign else 1.0
         for term, weight in weights.items():
-            postings[term][number] = weight
+            postings[term][number] = weight * scale
 
     terms = sorted(postings)
     return {
