@@ -28,7 +28,14 @@ from portal.glossary import (
     append_definitions,
     load_glossary,
 )
-from portal.mkdocs_adapter import BuildState, current_language, file_language, project_root, report
+from portal.mkdocs_adapter import (
+    BuildState,
+    current_language,
+    file_language,
+    languages,
+    project_root,
+    report,
+)
 from portal.sources import source_cache
 
 MARKER = "<!-- portal:glossary -->"
@@ -95,7 +102,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         report([finding], config=config)
         return markdown
     template = config.theme.get_env().get_template("partials/glossary.html")
-    block = template.render(entries=state.entries, language=language)
+    block = template.render(
+        entries=state.entries, language=language, default_language=languages(config).default.code
+    )
     return markdown.replace(MARKER, block)
 
 

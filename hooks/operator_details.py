@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portal.findings import Finding
-from portal.mkdocs_adapter import current_language, is_true, project_root, report
+from portal.mkdocs_adapter import current_language, is_true, languages, project_root, report
 from portal.operator import PARTS, missing_finding, missing_operator_fields
 from portal.site_config import load_site_config
 
@@ -61,7 +61,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             report([_unknown_part(page, match.group(0))], config=config)
             return ""
         complete = not missing_operator_fields(operator, fields=PARTS[part])
-        return template.render(operator=operator, part=part, complete=complete, language=language)
+        return template.render(
+            operator=operator,
+            part=part,
+            complete=complete,
+            language=language,
+            default_language=languages(config).default.code,
+        )
 
     return MARKER.sub(render, markdown)
 

@@ -103,7 +103,9 @@ def write_site(
         target.write_text(text, encoding="utf-8")
     if nav is None:
         nav = "\n".join(
-            f"  - {name}" for name in sorted(pages) if name.endswith(".md") and ".en." not in name
+            f"  - {name}"
+            for name in sorted(pages)
+            if name.endswith(".md") and LANGUAGES.of_source(name).default
         )
     hooks = "\n".join(f"  - {PROJECT_ROOT / hook}" for hook in HOOKS)
     config = root / "mkdocs.yml"
