@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from portal.deployment import release_address_finding
 from portal.findings import Finding
 from portal.mkdocs_adapter import current_language, is_true, languages, project_root, report
 from portal.operator import PARTS, missing_finding, missing_operator_fields
@@ -33,17 +33,28 @@ MARKER = re.compile(r"<!-- portal:operator(?::([a-z-]+))? -->")
 # After mkdocs-static-i18n (-100); the adapter prints the notice once per build.
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    release = is_true(config.extra.get("require_operator"))
+    site_config = load_site_config(Path(config.config_file_path))
+    root = project_root(config)
+    findings = []
     missing = missing_operator_fields(config.extra.get("operator"))
     if missing:
-        site_config = load_site_config(Path(config.config_file_path))
-        finding = missing_finding(
-            missing,
-            path=site_config.shown("extra", project_root(config)),
-            line=site_config.line_of("extra", "operator"),
+        findings.append(
+            missing_finding(
+                missing,
+                path=site_config.shown("extra", root),
+                line=site_config.line_of("extra", "operator"),
+            )
         )
-        if is_true(config.extra.get("require_operator")):
-            raise PluginError(str(finding))
-        report([finding], config=config, notice=True)
+    if release:
+        address = release_address_finding(
+            config.site_url or "",
+            path=site_config.shown("site_url", root),
+            line=site_config.line_of("site_url"),
+        )
+        findings += [address] if address else []
+    # A release build lists every missing detail and then fails (strict mode).
+    report(findings, config=config, notice=not release)
     return config
 
 

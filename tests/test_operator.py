@@ -7,6 +7,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from portal.deployment import is_public_address
 from portal.operator import missing_finding, missing_operator_fields
 from portal.site_config import load_site_config
 from sitebuilder import MKDOCS_YML, build, page, write_site
@@ -113,7 +114,8 @@ def test_required_operator_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_complete_operator_is_rendered_as_address(tmp_path: Path) -> None:
-    result = build(_legal_site(tmp_path, COMPLETE), env={"PORTAL_REQUIRE_OPERATOR": "true"})
+    release = {"PORTAL_REQUIRE_OPERATOR": "true", "PORTAL_SITE_URL": "https://portal.example.de/"}
+    result = build(_legal_site(tmp_path, COMPLETE), env=release)
     assert result.ok, result.log
     assert not [w for w in result.warnings() if "Betreiberangaben" in w]
     tree = LexborHTMLParser((result.site_dir / "index.html").read_text(encoding="utf-8"))
@@ -156,3 +158,29 @@ def test_unknown_marker_is_a_finding(tmp_path: Path) -> None:
         "-->, <!-- portal:operator:accessibility-contact -->."
     )
     assert expected in result.warnings()
+
+
+def test_release_build_needs_the_public_address(tmp_path: Path) -> None:
+    config = _legal_site(tmp_path, {})
+    preview = build(config)
+    assert preview.ok, preview.log
+    assert not [w for w in preview.warnings() if "öffentliche Adresse" in w]
+    release = build(config, env={"PORTAL_REQUIRE_OPERATOR": "true"})
+    assert not release.ok
+    line = load_site_config(MKDOCS_YML).line_of("site_url")
+    assert (
+        f"{MKDOCS_YML.as_posix()}:{line}: Die öffentliche Adresse des Portals fehlt: site_url ist "
+        in release.log
+    )
+    public = build(
+        config,
+        env={"PORTAL_REQUIRE_OPERATOR": "true", "PORTAL_SITE_URL": "https://portal.example.de/"},
+    )
+    assert "öffentliche Adresse" not in public.log
+
+
+def test_public_address_is_https_on_another_host() -> None:
+    assert is_public_address("https://portal.example.de/")
+    assert not is_public_address("http://portal.example.de/")
+    assert not is_public_address("https://127.0.0.1:8000/")
+    assert not is_public_address("")
