@@ -15,11 +15,12 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium serve build test lint types pytest review links-external bench release-check clean
+.PHONY: help install chromium serve build test unit lint types pytest review links-external bench release-check clean
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
 	@echo "make test           alle Prüfungen und Tests (richtet alles ein, inkl. Chromium)"
+	@echo "make unit           schnell beim Schreiben: Lint, Typen, Tests ohne Browser"
 	@echo "make build          strenger Build nach site/"
 	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
 	@echo "make links-external externe Links prüfen (braucht Netz)"
@@ -62,6 +63,10 @@ pytest: install chromium
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint types pytest
+
+# Quick while editing: everything but the browser suite (no Chromium needed).
+unit: lint types
+	$(BIN)/pytest -n 2 -m "not browser"
 
 review: install
 	$(BIN)/python -m portal review

@@ -1,7 +1,9 @@
-"""Shared fixtures: one strict build of the real portal per test session; golden files."""
+"""Shared fixtures: one strict build of the real portal per test run; golden files."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 from pathlib import Path
 
 import pytest
@@ -25,9 +27,34 @@ def golden(request: pytest.FixtureRequest) -> Golden:
 
 
 @pytest.fixture(scope="session")
-def portal_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The portal as readers get it, built once in strict mode."""
-    result = build_portal(tmp_path_factory.mktemp("portal") / "site")
+def portal_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
+    """The portal as readers get it, built once in strict mode.
+
+    pytest-xdist starts every worker with its own session; the first worker
+    to get here builds into the run's shared folder, the others wait for the
+    lock and read the result, so a test run builds the portal once.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    with (shared / "portal-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / "portal-build.json"
+        if record.is_file():
+            data = json.loads(record.read_text(encoding="utf-8"))
+            result = BuildResult(data["returncode"], data["log"], Path(data["site_dir"]))
+        else:
+            result = build_portal(shared / "portal-site")
+            record.write_text(
+                json.dumps(
+                    {
+                        "returncode": result.returncode,
+                        "log": result.log,
+                        "site_dir": str(result.site_dir),
+                    }
+                ),
+                encoding="utf-8",
+            )
     assert result.ok, f"Der strenge Build des Portals ist gescheitert:\n{result.log}"
     return result
 
