@@ -22,7 +22,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
 from sitebuilder import MKDOCS_YML
 
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
+# The narrowest phone WCAG 2.1 reflow (1.4.10) asks for: 320 CSS pixels.
+PHONE = {"width": 320, "height": 640}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 # WCAG 2.1 level A and AA, as the BITV 2.0 (EN 301 549) asks of public bodies.
