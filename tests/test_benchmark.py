@@ -49,7 +49,7 @@ def test_guards_measurement_on_ten_pages(tmp_path: Path) -> None:
     results = render(answers, context=context, minutes=0.0)
 
     assert all(isinstance(answer, Answer) for _, answer in answers), results
-    assert "## Was kosten die Prüfungen (Metadaten und Links) einen Build?" in results
+    assert "## Was kosten die Prüfungen einen Build?" in results
     assert re.search(r"\| Portal \| \d+,\d\d \|", results), results
     assert re.search(r"\| ohne Prüfungen \| \d+,\d\d \|", results), results
     assert "## Wie wächst" not in results  # only the measurement asked for

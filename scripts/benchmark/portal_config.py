@@ -16,8 +16,9 @@ from portal.languages import Languages, load_languages
 # scripts/benchmark/portal_config.py → the repository root.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
-GUARDS = ("hooks/metadata.py", "hooks/links.py")
-"""The hooks that check (front matter, links); the others build what readers see."""
+GUARDS = ("hooks/metadata.py", "hooks/emphasis.py", "hooks/links.py")
+"""The hooks that check and report findings (front matter, emphasis, links); the
+others build what readers see and belong to the portal with or without checks."""
 
 
 def portal_config() -> dict[str, Any]:
