@@ -24,7 +24,7 @@ help:
 	@echo "make build          strenger Build nach site/"
 	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
 	@echo "make links-external externe Links prüfen (braucht Netz)"
-	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (ca. 10 min)"
+	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (Minuten)"
 	@echo "make release-check  bricht ab, solange Betreiberangaben oder die öffentliche Adresse fehlen"
 
 install: $(STAMP)
