@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from portal.findings import ConfigurationError
 from portal.metadata import CheckResult, check_docs
 from portal.metadata.audiences import (
     AUDIENCES,
@@ -35,6 +36,7 @@ from portal.metadata.display import page_meta
 from portal.metadata.rules import PageRecord
 from portal.mkdocs_adapter import (
     BuildState,
+    configuration_error,
     current_language,
     is_true,
     languages,
@@ -68,12 +70,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = _state.of(config)
     if state.result is None:
         state.roles, role_findings = roles_from_config(config.extra.get("roles"))
-        state.result = check_docs(
-            Path(config.docs_dir),
-            project_root=project_root(config),
-            languages=languages(config),
-            roles=state.roles,
-        )
+        try:
+            state.result = check_docs(
+                Path(config.docs_dir),
+                project_root=project_root(config),
+                languages=languages(config),
+                roles=state.roles,
+            )
+        except ConfigurationError as error:  # a broken schema: the portal's, not an editor's
+            raise configuration_error(error) from error
         report([*role_findings, *state.result.findings], config=config)
         report(
             state.result.overdue(today=datetime.date.today()),

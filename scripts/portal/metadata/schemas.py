@@ -13,9 +13,10 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
-from mkdocs.exceptions import PluginError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
+
+from portal.findings import ConfigurationError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 """One ``<type>.schema.json`` per page type, ``definitions.schema.json`` for the vocabularies."""
@@ -72,7 +73,7 @@ def raw_schemas() -> dict[str, dict[str, Any]]:
         try:
             schemas[path.name] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise PluginError(f"{path}: Schema nicht lesbar ({error}).") from error
+            raise ConfigurationError(f"{path}: Schema nicht lesbar ({error}).") from error
     return schemas
 
 
@@ -92,11 +93,15 @@ def validator(page_type: str) -> Draft7Validator:
     name = f"{page_type}.schema.json"
     schema = raw_schemas().get(name)
     if schema is None:
-        raise PluginError(f"{SCHEMA_DIR / name}: Schema für den Seitentyp „{page_type}“ fehlt.")
+        raise ConfigurationError(
+            f"{SCHEMA_DIR / name}: Schema für den Seitentyp „{page_type}“ fehlt."
+        )
     try:
         Draft7Validator.check_schema(schema)
     except SchemaError as error:
-        raise PluginError(f"{SCHEMA_DIR / name}: Schema ungültig ({error.message}).") from error
+        raise ConfigurationError(
+            f"{SCHEMA_DIR / name}: Schema ungültig ({error.message})."
+        ) from error
     # References are resolved once here, not at every page: the compiled
     # schema is self-contained, which halves the time per page.
     return Draft7Validator(inline(schema), registry=registry(), format_checker=FORMATS)
