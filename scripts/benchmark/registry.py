@@ -6,11 +6,12 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 
 from __future__ import annotations
 
-from benchmark import guards, preview, scaling
+from benchmark import guards, preview, scaling, search
 from benchmark.harness import Measurement
 
 MEASUREMENTS: tuple[Measurement, ...] = (
     guards.MEASUREMENT,
     scaling.MEASUREMENT,
     preview.MEASUREMENT,
+    search.MEASUREMENT,
 )

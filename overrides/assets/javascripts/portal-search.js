@@ -22,7 +22,12 @@ var portalSearch = (function () {
   /* Whole pages before their sections, as in Material's ranking. */
   var PAGE = 2.0, SECTIONS = 0.25;
   var MIN_FUZZY = 4;
-  var MAX_RESULTS = 50;
+  /* Pages in the list, and sections shown under each page: Material renders
+     ten pages at first, and the rest only when the reader scrolls. */
+  var MAX_RESULTS = 30, MAX_SECTIONS = 4;
+  /* A short beginning („h“, „hi“) stands for many terms: the first ones in
+     alphabetical order are enough while the reader goes on typing. */
+  var MAX_PREFIX_TERMS = 100;
 
   var UMLAUTS = { "ä": "a", "ö": "o", "ü": "u", "ß": "ss" };
   var SPELLED_UMLAUTS = [["ae", "a"], ["oe", "o"], ["ue", "u"]];
@@ -119,7 +124,8 @@ var portalSearch = (function () {
     var found = new Map();
     for (var s of stems) {
       var at = this.lowerBound(s);
-      for (var i = at; i < this.terms.length && this.terms[i].startsWith(s); i++) {
+      var end = Math.min(this.terms.length, at + MAX_PREFIX_TERMS);
+      for (var i = at; i < end && this.terms[i].startsWith(s); i++) {
         var factor = this.terms[i] === s ? EXACT : PREFIX;
         if ((found.get(i) || 0) < factor) found.set(i, factor);
       }
@@ -197,6 +203,7 @@ var portalSearch = (function () {
       if (article !== undefined && !group.items.has(article)) group.items.set(article, 0);
       return [...group.items.entries()]
         .sort(function (a, b) { return b[1] - a[1]; })
+        .filter(function ([doc], position) { return position <= MAX_SECTIONS || doc === article; })
         .map(function ([doc, score]) { return self.item(doc, score, tokens); });
     });
     return { items: items, suggest: [] };
