@@ -77,11 +77,20 @@ def write_config(corpus: Corpus, variant: Variant) -> Path:
         "nav": corpus.nav,
         # INHERIT replaces this string: keep the portal's patterns, add the corpus's.
         "not_in_nav": f"{portal_config().get('not_in_nav') or ''}{corpus.not_in_nav}\n",
+        # The portal's redirects name the portal's pages, not the corpus's.
+        "plugins": [
+            {"redirects": {"redirect_maps": {}}} if _is_redirects(plugin) else plugin
+            for plugin in portal_config().get("plugins") or []
+        ],
     }
     path = corpus.root / f"mkdocs-{variant.slug}.yml"
     body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     path.write_text(f"INHERIT: {MKDOCS_YML}\n{body}", encoding="utf-8")
     return path
+
+
+def _is_redirects(plugin: object) -> bool:
+    return isinstance(plugin, dict) and "redirects" in plugin
 
 
 def site_dir(corpus: Corpus, variant: Variant) -> Path:
