@@ -8,6 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 CHROMIUM := /usr/bin/chromium
+# The outside judges of the built site from npm (package.json, pinned in
+# package-lock.json): the W3C Nu HTML checker. Install scripts stay off, so
+# nothing is downloaded besides the registry's packages.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha256sum | cut -c1-12)
 
 # MkDocs 1.6 prints an advert for MkDocs 2.0, which drops plugins; the
 # project stays on 1.6 on purpose (see README, maintenance notes).
@@ -15,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium serve build test unit lint types pytest review links-external bench release-check clean
+.PHONY: help install chromium tools serve build test unit lint types pytest review links-external bench release-check clean
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
@@ -46,6 +50,18 @@ chromium:
 	  echo "Installiere Debians chromium für die Browsertests …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
 
+# Debian's Java runs the Nu HTML checker (vnu-jar, from npm).
+tools: $(NODE_STAMP)
+	@command -v java >/dev/null || { \
+	  echo "Installiere Debians Java für den Nu HTML Checker …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; }
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -59,7 +75,7 @@ lint: install
 types: install
 	$(BIN)/mypy --strict hooks scripts
 
-pytest: install chromium
+pytest: install chromium tools
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint types pytest
@@ -81,4 +97,4 @@ release-check: install
 	PORTAL_REQUIRE_OPERATOR=true $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -31,7 +31,15 @@ def page_meta(
         for value in record.data.get("audience") or []
         if isinstance(value, str) and value in AUDIENCES and value in audience_urls
     ]
-    meta: dict[str, Any] = {"language": language, "audiences": audiences, "guide": None}
+    # Events, trainings and publications say where they stand; the template
+    # words the value in the reader's language (portal.labels).
+    status = record.data.get("status")
+    meta: dict[str, Any] = {
+        "language": language,
+        "audiences": audiences,
+        "guide": None,
+        "status": status if isinstance(status, str) else None,
+    }
     state = chapter_state(record)
     if state is None:
         return meta

@@ -1,0 +1,160 @@
+"""The page frame as built: sidebars, error pages, status labels, tables, labels per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from portal.labels import LABELS, label
+
+ENGLISH = "en/"
+
+
+def parse(site: Path, path: str) -> LexborHTMLParser:
+    target = site / path
+    if path == "" or path.endswith("/"):
+        target = target / "index.html"
+    return LexborHTMLParser(target.read_text(encoding="utf-8"))
+
+
+def content_pages(site: Path) -> list[str]:
+    return sorted(
+        html.relative_to(site).as_posix()
+        for html in site.rglob("*.html")
+        if not html.relative_to(site).as_posix().startswith("assets/")
+    )
+
+
+# Sidebars
+
+
+@pytest.mark.parametrize("prefix", ["", ENGLISH])
+@pytest.mark.parametrize(
+    "path",
+    ["", "newsletter/", "glossar/", "impressum/", "zielgruppen/leitung/", "404.html"],
+)
+def test_pages_without_a_section_to_list_hide_the_sidebar(
+    portal_site: Path, prefix: str, path: str
+) -> None:
+    sidebar = parse(portal_site, prefix + path).css_first(".md-sidebar--primary")
+    assert sidebar is not None
+    assert "hidden" in sidebar.attributes, f"/{prefix}{path}: leere Seitenleiste sichtbar"
+
+
+def test_chapter_pages_keep_their_sidebar(portal_site: Path) -> None:
+    tree = parse(portal_site, "mentoring/fachaufsicht/")
+    sidebar = tree.css_first(".md-sidebar--primary")
+    assert sidebar is not None
+    assert "hidden" not in sidebar.attributes
+    assert len(sidebar.css(".md-nav__item--active .md-nav__link")) > 3
+
+
+# Page not found
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "title", "home"),
+    [
+        ("404.html", "de", "Seite nicht gefunden", "/"),
+        ("en/404.html", "en", "Page not found", "/en/"),
+    ],
+)
+def test_not_found_page_speaks_the_language_and_offers_a_way_on(
+    portal_site: Path, path: str, lang: str, title: str, home: str
+) -> None:
+    tree = parse(portal_site, path)
+    html = tree.css_first("html")
+    heading = tree.css_first("article h1")
+    assert html is not None and html.attributes.get("lang") == lang
+    assert heading is not None and heading.text(strip=True) == title
+    assert [a.attributes.get("href") for a in tree.css("article a.md-button")] == [home]
+    form = tree.css_first("article form[role=search]")
+    assert form is not None
+    assert form.attributes.get("action") == home
+    field = form.css_first("input[name=q]")
+    assert field is not None
+    label_node = form.css_first(f"label[for={field.attributes.get('id')}]")
+    assert label_node is not None and label_node.text(strip=True)
+
+
+# Status of events, trainings and publications
+
+
+@pytest.mark.parametrize(("prefix", "word"), [("", "dokumentiert"), (ENGLISH, "documented")])
+def test_event_status_is_a_word_in_the_reader_language(
+    portal_site: Path, prefix: str, word: str
+) -> None:
+    tree = parse(portal_site, prefix + "veranstaltungen/2015-01-27-auftaktveranstaltung/")
+    assert tree.css(".md-status") == [], "Materials Status-Symbol ohne Erklärung"
+    assert tree.css_first(".portal-meta__page-status .portal-status").text(strip=True) == word
+    assert word in [node.text(strip=True) for node in tree.css(".md-nav .portal-nav-status")]
+
+
+def test_every_status_value_of_the_schemas_has_a_label_in_each_language() -> None:
+    import json
+
+    from sitebuilder import PROJECT_ROOT
+
+    schemas = PROJECT_ROOT / "scripts" / "portal" / "schemas"
+    values: set[str] = set()
+    for schema in schemas.glob("*.schema.json"):
+        data = json.loads(schema.read_text(encoding="utf-8"))
+        status = data.get("properties", {}).get("status", {})
+        values.update(status.get("enum", []))
+        values.update(data.get("definitions", {}).get("materialStatus", {}).get("enum", []))
+    assert values, "keine Statuswerte in den Schemas gefunden"
+    missing = sorted(
+        f"{value} ({language})"
+        for value in values
+        for language in ("de", "en")
+        if language not in LABELS["status"].get(value, {})
+    )
+    assert missing == []
+    assert label("status", "dokumentiert", language="en") == "documented"
+
+
+# Tables
+
+
+def test_every_table_sits_in_a_named_box_reachable_by_keyboard(portal_site: Path) -> None:
+    problems = []
+    tables = 0
+    for path in content_pages(portal_site):
+        tree = parse(portal_site, path)
+        for table in tree.css("article table"):
+            tables += 1
+            box = table.parent
+            attrs = box.attributes if box is not None else {}
+            labelled = attrs.get("aria-labelledby") or ""
+            if (
+                box is None
+                or "portal-table" not in (attrs.get("class") or "")
+                or attrs.get("tabindex") != "0"
+                or attrs.get("role") != "region"
+                or tree.css_first(f"[id='{labelled}']") is None
+            ):
+                problems.append(f"/{path}: {(box.html or '')[:120] if box else table.html}")
+    assert tables > 5
+    assert problems == []
+
+
+# English labels
+
+
+def test_english_pages_carry_no_german_frame_words(portal_site: Path) -> None:
+    german = [
+        LABELS["page"]["permalink"]["de"],
+        "Zuletzt geprüft",
+        "Nächste Prüfung",
+        "Rechtliches",
+    ]
+    problems = []
+    for path in content_pages(portal_site / "en"):
+        text = (portal_site / "en" / path).read_text(encoding="utf-8")
+        problems += [f"/en/{path}: {word}" for word in german if word in text]
+    assert problems == []
+    heading_link = parse(portal_site, "en/mentoring/fachaufsicht/").css_first("a.headerlink")
+    assert heading_link is not None
+    assert heading_link.attributes.get("title") == "Link to this section"
