@@ -25,6 +25,7 @@ from portal.glossary import (
     GLOSSARY_FILE,
     FocusableAbbrExtension,
     GlossaryEntry,
+    alphabetical,
     append_definitions,
     load_glossary,
 )
@@ -102,8 +103,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         report([finding], config=config)
         return markdown
     template = config.theme.get_env().get_template("partials/glossary.html")
+    # Readers look a term up by its letter; the file keeps the editors' order.
     block = template.render(
-        entries=state.entries, language=language, default_language=languages(config).default.code
+        entries=alphabetical(state.entries),
+        language=language,
+        default_language=languages(config).default.code,
     )
     return markdown.replace(MARKER, block)
 

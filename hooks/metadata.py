@@ -105,6 +105,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         str(getattr(file, "norm_src_uri", file.src_uri)): file
         for file in files.documentation_pages()
     }
+    # Reading order: the nav of mkdocs.yml, German source paths (the nav
+    # itself is built only after this event).
+    order = _nav_order(config.nav or [])
     audiences: list[Audience | None] = [None, *AUDIENCES.values()]
     for audience in audiences:
         src_uri = f"{OVERVIEW_DIR}/{audience.slug if audience else 'index'}.md"
@@ -123,6 +126,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                 language=language,
                 by_source=by_source,
                 template=template,
+                order=order,
             )
         files.append(file)
     return files
@@ -178,6 +182,7 @@ def _overview(
     language: str,
     by_source: dict[str, File],
     template: Template,
+    order: list[str],
 ) -> str:
     def render_list(entries: list[OverviewEntry]) -> str:
         listed = []
@@ -189,7 +194,22 @@ def _overview(
             listed.append({**dataclasses.asdict(entry), "href": href, "lang": entry.language})
         return template.render(entries=listed, language=language)
 
-    return overview_markdown(audience, pages=pages, language=language, render_list=render_list)
+    return overview_markdown(
+        audience, pages=pages, language=language, render_list=render_list, order=order
+    )
+
+
+def _nav_order(items: Any) -> list[str]:
+    """The source paths of the nav as written in mkdocs.yml, in order."""
+    found: list[str] = []
+    entries = items if isinstance(items, list) else [items]
+    for entry in entries:
+        if isinstance(entry, str):
+            found.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                found += _nav_order(value)
+    return found
 
 
 class _Switcher:

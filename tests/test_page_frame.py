@@ -158,3 +158,78 @@ def test_english_pages_carry_no_german_frame_words(portal_site: Path) -> None:
     heading_link = parse(portal_site, "en/mentoring/fachaufsicht/").css_first("a.headerlink")
     assert heading_link is not None
     assert heading_link.attributes.get("title") == "Link to this section"
+
+
+# Glossary
+
+
+@pytest.mark.parametrize("prefix", ["", ENGLISH])
+def test_glossary_page_is_alphabetical_and_for_readers(portal_site: Path, prefix: str) -> None:
+    tree = parse(portal_site, prefix + "glossar/")
+    terms = [node.text(strip=True) for node in tree.css(".portal-glossary dt")]
+    assert len(terms) > 10
+    assert terms == sorted(terms, key=lambda term: (_collation(term), term))
+    text = tree.css_first("article").text()
+    for editor_word in ("README", "Repository", "repository", "abkuerzungen.yml"):
+        assert editor_word not in text, (
+            f"/{prefix}glossar/: Hinweis für die Redaktion „{editor_word}“"
+        )
+
+
+def _collation(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def test_glossary_sorts_as_a_german_dictionary() -> None:
+    from portal.glossary import GlossaryEntry, alphabetical
+
+    entries = [GlossaryEntry(abbr, "x") for abbr in ["SGB VIII", "ÄD", "asd", "HPG", "Ad"]]
+    assert [entry.abbr for entry in alphabetical(entries)] == ["Ad", "ÄD", "asd", "HPG", "SGB VIII"]
+
+
+# Audience overviews
+
+
+def _nav_pages() -> list[str]:
+    from mkdocs.utils.yaml import yaml_load
+
+    from sitebuilder import MKDOCS_YML
+
+    with MKDOCS_YML.open(encoding="utf-8") as handle:
+        nav = yaml_load(handle)["nav"]
+
+    def walk(items: object) -> list[str]:
+        if isinstance(items, str):
+            return [items]
+        if isinstance(items, list):
+            return [path for item in items for path in walk(item)]
+        if isinstance(items, dict):
+            return [path for value in items.values() for path in walk(value)]
+        return []
+
+    return walk(nav)
+
+
+@pytest.mark.parametrize("prefix", ["", ENGLISH])
+def test_audience_overviews_follow_the_reading_order(portal_site: Path, prefix: str) -> None:
+    rank = {
+        path.removesuffix(".md").removesuffix("index").rstrip("/"): position
+        for position, path in enumerate(_nav_pages())
+    }
+    overviews = sorted((portal_site / prefix / "zielgruppen").glob("*/index.html"))
+    assert len(overviews) >= 6
+    problems = []
+    for overview in overviews:
+        tree = LexborHTMLParser(overview.read_text(encoding="utf-8"))
+        listed = []
+        for link in tree.css(".portal-audience-list a"):
+            target = (overview.parent / (link.attributes.get("href") or "")).resolve()
+            relative = target.relative_to((portal_site / prefix).resolve()).as_posix()
+            listed.append(relative.rstrip("/"))
+        ranks = [rank[path] for path in listed if path in rank]
+        if ranks != sorted(ranks):
+            problems.append(f"{overview.relative_to(portal_site)}: {listed}")
+    assert problems == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -232,6 +233,18 @@ def _optional_text(value: object) -> str | None:
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
+
+
+def alphabetical(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """The entries in the order of a German dictionary: case and umlauts aside (Ä as A)."""
+    return sorted(entries, key=lambda entry: (_collation_key(entry.abbr), entry.abbr))
+
+
+def _collation_key(text: str) -> str:
+    # DIN 5007-1, as dictionaries sort: letters with diacritics count as the
+    # plain letter, ß as ss; upper and lower case alike.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 # Using the entries on a page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from portal.metadata.rules import PageRecord
@@ -107,11 +107,25 @@ ListRenderer = Callable[[list[OverviewEntry]], str]
 
 
 def overview_sections(
-    audience: Audience, *, pages: dict[str, PageRecord], language: str
+    audience: Audience,
+    *,
+    pages: dict[str, PageRecord],
+    language: str,
+    order: Sequence[str] = (),
 ) -> list[OverviewSection]:
-    """The pages meant for `audience`, by section, in the reader's language where translated."""
+    """The pages meant for `audience`, by section, in the reader's language where translated.
+
+    `order` lists source paths in reading order (the site's navigation):
+    sections and their pages follow it, so Phase 1 comes before Phase 5.
+    Pages it does not list follow those it lists, by path.
+    """
+    rank = {src_uri: position for position, src_uri in enumerate(order)}
+    records = sorted(
+        _for_audience(pages.values(), audience.value),
+        key=lambda record: (rank.get(record.src_uri, len(rank)), record.src_uri),
+    )
     sections: dict[str, list[OverviewEntry]] = {}
-    for record in _for_audience(pages.values(), audience.value):
+    for record in records:
         shown = _translation(record, pages=pages, language=language)
         entry = OverviewEntry(
             src_uri=record.src_uri,
@@ -121,9 +135,16 @@ def overview_sections(
         )
         section = record.src_uri.split("/")[0] if "/" in record.src_uri else ""
         sections.setdefault(section, []).append(entry)
+
+    # Pages at the top level first, then each section where its overview
+    # page (or else its first listed page) stands in the reading order.
+    def section_rank(section: str) -> tuple[int, int, str]:
+        first = rank.get(f"{section}/index.md", rank.get(sections[section][0].src_uri, len(rank)))
+        return (0 if not section else 1, first, section)
+
     return [
         OverviewSection(_section_title(section, pages=pages, language=language), sections[section])
-        for section in sorted(sections)
+        for section in sorted(sections, key=section_rank)
     ]
 
 
@@ -133,6 +154,7 @@ def overview_markdown(
     pages: dict[str, PageRecord],
     language: str,
     render_list: ListRenderer,
+    order: Sequence[str] = (),
 ) -> str:
     """The overview page of one audience: its pages by section, with their descriptions.
 
@@ -144,7 +166,7 @@ def overview_markdown(
     title = audience.value if language == "de" else audience.english
     intro = audience.intro_de if language == "de" else audience.intro_en
     lines = [*_front_matter(title, intro), f"# {title}", "", intro, ""]
-    sections = overview_sections(audience, pages=pages, language=language)
+    sections = overview_sections(audience, pages=pages, language=language, order=order)
     if not sections:
         lines.append("Noch keine Seiten." if language == "de" else "No pages yet.")
     for section in sections:
