@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from portal.mkdocs_adapter import current_language
 from portal.labels import label
+from portal.mkdocs_adapter import current_language
 
 # Hooks
 
