@@ -81,7 +81,7 @@ pytest: install chromium tools
 test: lint types pytest
 
 # Quick while editing: everything but the browser suite (no Chromium needed).
-unit: lint types
+unit: lint types tools
 	$(BIN)/pytest -n 2 -m "not browser"
 
 review: install
