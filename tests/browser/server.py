@@ -29,7 +29,21 @@ class _Server(ThreadingHTTPServer):
 @contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` and yield its base URL (with a trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    with serve_with_headers(site_dir, {}) as base_url:
+        yield base_url
+
+
+@contextmanager
+def serve_with_headers(site_dir: Path, headers: dict[str, str]) -> Iterator[str]:
+    """Serve ``site_dir`` with extra response headers; yield its base URL."""
+
+    class Handler(_QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    handler = functools.partial(Handler, directory=str(site_dir))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
