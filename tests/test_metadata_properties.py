@@ -86,11 +86,14 @@ def test_random_values_never_crash(data: dict[str, Any]) -> None:
     # Not "type": it is set to "event" below, so that the event schema applies.
     st.sampled_from([field for field in FIELDS if field != "type"]),
 )
+@example({"description": "\x85"}, "tags")
 def test_a_wrong_field_is_reported_at_its_own_line(data: dict[str, Any], broken: str) -> None:
     # A value no schema allows anywhere: the finding must point at that key.
     data = {**data, "type": "event", broken: {"x": {"x": None}}}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    line = 2 + text.splitlines().index(f"{broken}:")
+    # Lines as editors count them: str.splitlines() would also break at NEL
+    # and U+2028, which editors show inside a line.
+    line = 2 + text.split("\n").index(f"{broken}:")
     findings = run(text)
     assert any(finding.line == line for finding in findings), (text, findings)
 
