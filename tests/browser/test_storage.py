@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from browser.checks import DESKTOP, Site, open_page, search
+from browser.checks import DESKTOP, Site, open_page, probe_search, search
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +20,7 @@ STORAGE = "() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
 
 def test_reading_and_searching_leave_nothing_in_the_browser(browser: Browser, portal: Site) -> None:
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    probe_search(context)
     tab = context.new_page()
     try:
         assert not open_page(tab, portal, "hilfeplanverfahren/kinderschutz/")
