@@ -143,6 +143,34 @@ def test_every_table_sits_in_a_named_box_reachable_by_keyboard(portal_site: Path
 # English labels
 
 
+def test_every_tag_of_the_vocabulary_has_a_label_in_each_language() -> None:
+    import json
+
+    from sitebuilder import LANGUAGES, PROJECT_ROOT
+
+    schema = PROJECT_ROOT / "scripts" / "portal" / "schemas" / "definitions.schema.json"
+    vocabulary = json.loads(schema.read_text(encoding="utf-8"))["definitions"]["tag"]["enum"]
+    missing = [
+        f"{tag} ({language})"
+        for tag in vocabulary
+        for language in LANGUAGES.codes
+        if language not in LABELS["tag"].get(tag, {})
+    ]
+    assert missing == [], "Schlagwort ohne Bezeichnung in portal/labels.py"
+
+
+def test_english_search_results_show_english_tags(portal_site: Path) -> None:
+    import json
+
+    index = json.loads((portal_site / "en/search/portal-index.json").read_text(encoding="utf-8"))
+    tags = {tag for *_rest, entry_tags in index["docs"] for tag in entry_tags}
+    german_only = {LABELS["tag"][tag]["de"] for tag in LABELS["tag"]} - {
+        LABELS["tag"][tag]["en"] for tag in LABELS["tag"]
+    }
+    assert "Onboarding" in tags
+    assert sorted(tags & german_only) == []
+
+
 def test_english_pages_carry_no_german_frame_words(portal_site: Path) -> None:
     german = [
         LABELS["page"]["permalink"]["de"],

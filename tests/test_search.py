@@ -77,7 +77,7 @@ def test_english_index_is_relative_to_its_root_and_tags_fallbacks() -> None:
     assert index["config"]["lang"] == ["en"]
     assert index["docs"] == [
         {"location": "", "title": "Home", "text": "Start here"},
-        {"location": "b/", "title": "Nur Deutsch", "text": "Text", "tags": ["Recht", "German"]},
+        {"location": "b/", "title": "Nur Deutsch", "text": "Text", "tags": ["Law", "German"]},
         {"location": "b/#abschnitt", "title": "Abschnitt", "text": "Mehr", "tags": ["German"]},
     ]
 

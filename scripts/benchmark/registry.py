@@ -6,7 +6,7 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 
 from __future__ import annotations
 
-from benchmark import guards, preview, scaling, search
+from benchmark import guards, links, preview, scaling, search
 from benchmark.harness import Measurement
 
 MEASUREMENTS: tuple[Measurement, ...] = (
@@ -14,4 +14,5 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     scaling.MEASUREMENT,
     preview.MEASUREMENT,
     search.MEASUREMENT,
+    links.MEASUREMENT,
 )

@@ -14,19 +14,15 @@ with and without compound splitting, built from the same entries.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from benchmark.builds import Variant, full_portal
 from benchmark.harness import Answer, Context, Measurement, number
 from benchmark.portal_config import portal_hooks
+from portal.local_server import serve
 from portal.search import Language, localize_index
 from portal.search_index import IndexOptions, build_index
 
@@ -125,7 +121,7 @@ def _s(value: float) -> str:
 def _search_timings(site: Path) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    with _served(site) as base_url, sync_playwright() as driver:
+    with serve(site) as base_url, sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
@@ -185,23 +181,6 @@ def _index_sizes(material_site: Path) -> dict[str, int]:
         index = build_index(entries, IndexOptions(locale="de", split_compounds=split))
         sizes[name] = len(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode())
     return sizes
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 MEASUREMENT = Measurement(

@@ -26,6 +26,31 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "new": {"de": "neu", "en": "new"},
         "deprecated": {"de": "veraltet", "en": "outdated"},
     },
+    # The controlled vocabulary of `tags` (the enum in
+    # portal/schemas/definitions.schema.json). Front matter keeps the German
+    # word; search results on English pages show the English one.
+    "tag": {
+        "Hilfeplanung": {"de": "Hilfeplanung", "en": "Care planning"},
+        "Einarbeitung": {"de": "Einarbeitung", "en": "Onboarding"},
+        "Mentoring": {"de": "Mentoring", "en": "Mentoring"},
+        "Kinderschutz": {"de": "Kinderschutz", "en": "Child protection"},
+        "Qualitätsentwicklung": {"de": "Qualitätsentwicklung", "en": "Quality development"},
+        "Modellprojekt": {"de": "Modellprojekt", "en": "Model project"},
+        "Fortbildung": {"de": "Fortbildung", "en": "Training"},
+        "Jugendhilfeplanung": {"de": "Jugendhilfeplanung", "en": "Youth welfare planning"},
+        "Zusammenarbeit mit freien Trägern": {
+            "de": "Zusammenarbeit mit freien Trägern",
+            "en": "Cooperation with independent providers",
+        },
+        "Recht": {"de": "Recht", "en": "Law"},
+        "Veranstaltung": {"de": "Veranstaltung", "en": "Event"},
+        "Publikation": {"de": "Publikation", "en": "Publication"},
+        "Praxisbeispiel": {"de": "Praxisbeispiel", "en": "Practice example"},
+        "Newsletter": {"de": "Newsletter", "en": "Newsletter"},
+        "Glossar": {"de": "Glossar", "en": "Glossary"},
+        "Rechtliches": {"de": "Rechtliches", "en": "Legal information"},
+        "Redaktion": {"de": "Redaktion", "en": "Editorial team"},
+    },
     # Words of the page frame that the templates and hooks write.
     "page": {
         "status": {"de": "Status", "en": "Status"},

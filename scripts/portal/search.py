@@ -29,6 +29,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from portal.labels import label
+
 INDEX_PATH = PurePosixPath("search", "search_index.json")
 PORTAL_INDEX_PATH = PurePosixPath("search", "portal-index.json")
 # The portal's search worker (overrides/assets/javascripts/), in place of Material's.
@@ -43,8 +45,9 @@ LANGUAGE_NAMES: Mapping[str, Mapping[str, str]] = {
     "en": {"de": "German", "en": "English"},
 }
 
-# The tag shown on results that are pages in another language (fallbacks).
-FALLBACK_TAG_FIELD = "tags"
+# The field of an index entry that holds the page's tags; results that are
+# pages in another language (fallbacks) get one more tag there.
+TAG_FIELD = "tags"
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,15 @@ def localize_index(
             continue
         doc = dict(entry)
         doc["location"] = location.removeprefix(language.prefix)
+        if TAG_FIELD in doc:
+            # Tags are German words in front matter; readers see (and
+            # search) them in the language of the index.
+            doc[TAG_FIELD] = [
+                label("tag", str(tag), language=language.locale) for tag in doc[TAG_FIELD]
+            ]
         page_url = location.split("#", 1)[0]
         if fallback_tag and page_url in fallbacks:
-            doc[FALLBACK_TAG_FIELD] = [*doc.get(FALLBACK_TAG_FIELD, []), fallback_tag]
+            doc[TAG_FIELD] = [*doc.get(TAG_FIELD, []), fallback_tag]
         docs.append(doc)
     return {"config": config, "docs": docs}
 
