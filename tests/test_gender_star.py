@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown  # type: ignore[import-untyped]
@@ -201,7 +202,11 @@ def test_no_page_of_the_portal_loses_a_gender_star(portal_site: Path) -> None:
 def test_search_index_keeps_gender_stars(portal_site: Path) -> None:
     indexes = sorted(portal_site.rglob("portal-index.json"))
     assert indexes
+    # Each language has its own words: the German index has "Mentor*innen", the
+    # English one keeps German terms such as "Berufseinsteiger*innen" in brackets.
     for index in indexes:
         text = index.read_text(encoding="utf-8")
-        assert "Mentor*innen" in text, index
-        assert "Mentor<em>" not in text, index
+        assert re.search(r"\w\*innen\b", text), index
+        assert not re.search(r"\w<em>in", text), index
+    german = (portal_site / "search" / "portal-index.json").read_text(encoding="utf-8")
+    assert "Mentor*innen" in german
