@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 CHROMIUM := /usr/bin/chromium
+# Debian's nginx serves the built site in the tests with scripts/deploy/nginx/.
+NGINX := /usr/sbin/nginx
 # The outside judges of the built site from npm (package.json, pinned in
 # package-lock.json): the W3C Nu HTML checker. Install scripts stay off, so
 # nothing is downloaded besides the registry's packages.
@@ -19,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium tools serve build test unit lint types pytest review links-external bench release-check clean
+.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check clean
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
@@ -50,6 +52,11 @@ chromium:
 	  echo "Installiere Debians chromium für die Browsertests …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
 
+nginx:
+	@test -x $(NGINX) || { \
+	  echo "Installiere Debians nginx für die Tests des Webservers …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx; }
+
 # Debian's Java runs the Nu HTML checker (vnu-jar, from npm).
 tools: $(NODE_STAMP)
 	@command -v java >/dev/null || { \
@@ -75,13 +82,13 @@ lint: install
 types: install
 	$(BIN)/mypy --strict hooks scripts
 
-pytest: install chromium tools
+pytest: install chromium nginx tools
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint types pytest
 
 # Quick while editing: everything but the browser suite (no Chromium needed).
-unit: lint types tools
+unit: lint types tools nginx
 	$(BIN)/pytest -n 2 -m "not browser"
 
 review: install

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import fcntl
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from golden import UPDATE_FLAG, Golden
+from nginx_server import NginxError, NginxServer, serve_with_nginx
 from sitebuilder import BuildResult, build_portal
 
 
@@ -62,3 +64,19 @@ def portal_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Bu
 @pytest.fixture(scope="session")
 def portal_site(portal_build: BuildResult) -> Path:
     return portal_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def nginx_portal(
+    portal_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[NginxServer]:
+    """The built portal served by Debian's nginx with the repository's configuration.
+
+    One nginx per test worker, on a free port of 127.0.0.1, for the whole run
+    (scripts/deploy/nginx/, see tests/nginx_server.py).
+    """
+    try:
+        with serve_with_nginx(portal_site, tmp_path_factory.mktemp("nginx")) as server:
+            yield server
+    except NginxError as error:
+        pytest.fail(f"nginx startet nicht: {error}", pytrace=False)

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser.checks import Site
 from browser.server import serve
+from nginx_server import NginxServer
 from sitebuilder import PROJECT_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,3 +67,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.is_dir() else []
     if shots:
         terminalreporter.write_line(f"Bildschirmfotos zur Durchsicht ({len(shots)}): {SCREENSHOTS}")
+
+
+@pytest.fixture(scope="session")
+def portal_nginx(portal_site: Path, nginx_portal: NginxServer) -> Site:
+    """The strictly built portal as readers get it: Debian's nginx with scripts/deploy/nginx/."""
+    return Site(site_dir=portal_site, base_url=nginx_portal.base_url)
