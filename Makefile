@@ -27,7 +27,7 @@ help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
 	@echo "make test           alle Prüfungen und Tests (richtet alles ein, inkl. Chromium)"
 	@echo "make unit           schnell beim Schreiben: Lint, Typen, Tests ohne Browser"
-	@echo "make build          strenger Build nach site/"
+	@echo "make build          strenger Build nach site/ (ersetzt site/ erst, wenn er gelingt)"
 	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
 	@echo "make links-external externe Links prüfen (braucht Netz)"
 	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (Minuten)"
@@ -72,8 +72,10 @@ $(NODE_STAMP): package.json package-lock.json
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Into a fresh folder that replaces site/ only after a successful strict
+# build (portal/publish.py): a failed build leaves the last good site.
 build: install
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m portal build
 
 lint: install
 	$(BIN)/ruff check hooks scripts tests

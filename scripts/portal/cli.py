@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "portal.metadata.command",
     "portal.review",
     "portal.links.external",
+    "portal.publish",
 ]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 
