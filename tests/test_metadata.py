@@ -158,7 +158,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     assert findings(tmp_path, {"index.md": text}) == [
         "docs/index.md:8: unbekanntes Feld „autor“ — korrigieren Sie den Namen oder löschen "
         "Sie das Feld; erlaubt: title, description, type, audience, tags, owner, hide, "
-        "template, search, icon, subtitle, status."
+        "template, search, icon, subtitle, status, translated_from."
     ]
 
 
@@ -279,7 +279,7 @@ def test_old_review_fields_are_no_longer_accepted(tmp_path: Path) -> None:
     assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
         "docs/einarbeitung/woche.md:9: unbekanntes Feld „reviewed“ — korrigieren Sie den Namen "
         "oder löschen Sie das Feld; erlaubt: title, description, type, audience, tags, owner, "
-        "hide, template, search, icon, subtitle, updated, review, status."
+        "hide, template, search, icon, subtitle, updated, review, status, translated_from."
     ]
 
 

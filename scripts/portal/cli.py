@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from portal import cli_german
 from portal.findings import ConfigurationError
 from portal.project import Project, ProjectNotFound, find_project
 
@@ -22,6 +23,7 @@ COMMAND_MODULES: list[str] = [
     "portal.review",
     "portal.links.external",
     "portal.publish",
+    "portal.scaffold.command",
 ]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 
@@ -44,6 +46,7 @@ def project_of(args: argparse.Namespace) -> Project:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_german.install()
     parser = argparse.ArgumentParser(
         prog="portal",
         description="Werkzeuge für Redaktion und Betrieb des Wissensportals HPV M-V.",

@@ -1,0 +1,61 @@
+"""What ``python -m portal new`` can create: one entry per kind.
+
+To add a kind, write a create function ``(project, args) -> Path`` (the new
+file) in your own module and add one line to `KINDS`, e.g.::
+
+    "newsletter": Kind("Newsletter-Ausgabe anlegen", create_issue, add_issue_arguments),
+
+`arguments` adds the kind's own options to its parser (German help texts);
+`portal.scaffold.files` has the shared pieces: `add_page_arguments`,
+`common_metadata`, `write_page` (checks the front matter like the build and
+never overwrites) and `ScaffoldError` (a German sentence, exit code 1);
+`portal.scaffold.nav.add_to_nav` enters a page into mkdocs.yml's nav.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from portal.project import Project
+from portal.scaffold import pages, translation
+
+Create = Callable[[Project, argparse.Namespace], Path]
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    """A kind without options of its own."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of new file: its German help line, its create function, its options."""
+
+    help: str
+    create: Create
+    arguments: Arguments = _no_arguments
+
+
+KINDS: dict[str, Kind] = {
+    "page": Kind("einfache Seite (type: page)", pages.create_page, pages.page_arguments),
+    "guide": Kind(
+        "Kapitel eines Leitfadens (type: guide) in einarbeitung/, mentoring/ oder "
+        "hilfeplanverfahren/",
+        pages.create_guide,
+        pages.guide_arguments,
+    ),
+    "publication": Kind(
+        "Publikation (type: publication) in publikationen/",
+        pages.create_publication,
+        pages.publication_arguments,
+    ),
+    "translation": Kind(
+        "Übersetzung einer vorhandenen Seite (Standard: in die zweite Sprache, en)",
+        translation.create_translation,
+        translation.translation_arguments,
+    ),
+}
+"""The kinds in the order `new --help` lists them."""
