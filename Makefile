@@ -21,13 +21,14 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check clean
+.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check clean check
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
 	@echo "make test           alle Prüfungen und Tests (richtet alles ein, inkl. Chromium)"
 	@echo "make unit           schnell beim Schreiben: Lint, Typen, Tests ohne Browser"
 	@echo "make build          strenger Build nach site/ (ersetzt site/ erst, wenn er gelingt)"
+	@echo "make check          Quellen schnell prüfen, ohne Build (auch als pre-commit-Hook)"
 	@echo "make review         Seiten mit fälliger Prüfung, nach Verantwortlichen"
 	@echo "make links-external externe Links prüfen (braucht Netz)"
 	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (Minuten)"
@@ -93,8 +94,13 @@ test: lint types pytest
 unit: lint types tools nginx
 	$(BIN)/pytest -n 2 -m "not browser"
 
+# The editors' fast check of the sources (python -m portal check), seconds
+# instead of a build; .pre-commit-config.yaml runs it before each commit.
+check: install
+	$(BIN)/python -m portal check
+
 review: install
-	$(BIN)/python -m portal review
+	$(BIN)/python -m portal report reviews
 
 links-external: install
 	$(BIN)/python -m portal links-external

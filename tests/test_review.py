@@ -1,4 +1,4 @@
-"""``python -m portal review``: unreviewed chapters first (Kinderschutz leading),
+"""``python -m portal report reviews``: unreviewed chapters first (Kinderschutz leading),
 then recorded reviews that are due, by responsible role."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def write(
 
 
 def run_review(docs: Path) -> str:
-    command = [sys.executable, "-m", "portal", "review", "--docs", str(docs)]
+    command = [sys.executable, "-m", "portal", "report", "reviews", "--docs", str(docs)]
     result = subprocess.run(
         [*command, "--today", "2026-11-22", "--within", "30"],
         capture_output=True,
@@ -115,7 +115,10 @@ def test_nothing_due_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     _checkout(tmp_path)
     write(docs, "mentoring/c.md", title="Frisch", reviewed="2026-11-01")
     # The list is information, not a check: the command ends with 0 either way.
-    assert main(["review", "--docs", str(docs), "--today", "2026-11-22", "--within", "0"]) == 0
+    assert (
+        main(["report", "reviews", "--docs", str(docs), "--today", "2026-11-22", "--within", "0"])
+        == 0
+    )
     assert capsys.readouterr().out == "Keine Kapitel mit fälliger Prüfung bis 22.11.2026.\n"
 
 

@@ -20,10 +20,12 @@ from portal.project import Project, ProjectNotFound, find_project
 
 COMMAND_MODULES: list[str] = [
     "portal.metadata.command",
-    "portal.review",
     "portal.links.external",
     "portal.publish",
     "portal.scaffold.command",
+    "portal.check.command",
+    "portal.report_command",
+    "portal.translations.command",
 ]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 

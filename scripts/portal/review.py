@@ -1,4 +1,4 @@
-"""``python -m portal review``: chapters without a subject review, and reviews due.
+"""``python -m portal report reviews``: chapters without a subject review, and reviews due.
 
 No chapter had a subject review when the portal was written; the report
 therefore starts with the chapters still waiting for their first one, those
@@ -12,7 +12,6 @@ import argparse
 import datetime
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from portal.cli import add_docs_option, project_of
 from portal.metadata import check_docs
@@ -25,16 +24,16 @@ PRIORITY_TAG = "Kinderschutz"
 """Chapters with this tag lead the list of unreviewed chapters."""
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "review",
-        help="Kapitel ohne fachliche Prüfung und fällige Prüfungen",
-        description=(
-            "Listet die Kapitel (type: guide), die noch nicht fachlich geprüft sind "
-            "(Kinderschutz zuerst), und die Kapitel, deren nächste Prüfung überfällig ist "
-            "oder in den nächsten Tagen ansteht, gruppiert nach „owner“."
-        ),
-    )
+HELP = "Kapitel ohne fachliche Prüfung und fällige Prüfungen"
+DESCRIPTION = (
+    "Listet die Kapitel (type: guide), die noch nicht fachlich geprüft sind "
+    "(Kinderschutz zuerst), und die Kapitel, deren nächste Prüfung überfällig ist "
+    "oder in den nächsten Tagen ansteht, gruppiert nach „owner“."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m portal report reviews``."""
     parser.add_argument(
         "--within",
         type=int,

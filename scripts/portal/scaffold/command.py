@@ -36,7 +36,7 @@ def _runner(kind: Kind) -> Any:
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1
-        print("Weiter: Text schreiben, Vorschau mit „make serve“.")
+        print("Weiter: Text schreiben, Vorschau mit „make serve“, prüfen mit „make check“.")
         return 0
 
     return run

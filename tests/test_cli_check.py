@@ -1,0 +1,102 @@
+"""``python -m portal check``: the build's findings on the sources, without a build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clisite import GUIDE, write_checkout
+
+from golden import Golden
+from portal.check import check_project
+from portal.cli import main
+from portal.project import find_project
+from sitebuilder import build, page
+
+BROKEN_FRONT_MATTER = """\
+---
+title: Kaputt
+description: Eine Seite mit falschen Kopfdaten.
+type: page
+audience: [Niemand]
+tags: []
+owner: Redaktion
+---
+
+# Kaputt
+"""
+
+FAULTY = {
+    "einarbeitung/links.md": GUIDE.replace("Orientierung", "Links")
+    + "\n## Woche 1–4\n\n"
+    + "[Fehlt](fehlt.md), [Anker](orientierung.md#woche-1), [Gut](orientierung.md#orientierung),"
+    + " [Bild](../assets/fehlt.png), [Start](../index.md#start)\n",
+    "einarbeitung/links.en.md": GUIDE.replace("Orientierung", "Links")
+    + "\n[German only](../newsletter/index.md) and"
+    + " [marked](../newsletter/index.md){ hreflang=de }\n",
+    "kaputt.md": BROKEN_FRONT_MATTER,
+    "Neue Seite.md": page("Neue Seite", "# Neue Seite"),
+}
+
+
+@pytest.fixture
+def faulty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_checkout(tmp_path, FAULTY)
+    nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = nav.replace(
+        "    - einarbeitung/orientierung.md\n",
+        "    - einarbeitung/orientierung.md\n    - einarbeitung/links.md\n"
+        "    - einarbeitung/weg.md\n",
+    )
+    (tmp_path / "mkdocs.yml").write_text(nav, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_check_lists_every_problem_and_fails(
+    faulty: Path, capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    golden("cli/check_faulty.txt", captured.out)
+
+
+def test_check_agrees_with_the_build(faulty: Path) -> None:
+    project = find_project(faulty)
+    found = {str(finding) for finding in check_project(project).findings}
+    result = build(faulty / "mkdocs.yml")
+    assert not result.ok
+    # The build's findings about the sources (not the operator's settings,
+    # which only the build reads).
+    built = {
+        warning for warning in result.warnings() if warning.startswith(("docs/", "mkdocs.yml:"))
+    }
+    assert built, result.log
+    only_check = {line for line in found - built if "Dateiname" not in line}
+    assert built - found == set()
+    assert only_check == set()
+
+
+def test_check_passes_a_clean_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_checkout(tmp_path)
+    monkeypatch.chdir(tmp_path / "docs")  # anywhere inside the checkout
+    result = subprocess.run(
+        [sys.executable, "-m", "portal", "check"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "12 Seiten geprüft: keine Probleme.\n"
+
+
+def test_check_outside_a_checkout_says_where_to_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Kein mkdocs.yml in ")
+    assert err.endswith(
+        "starten Sie den Befehl im Ordner des Portals (dort, wo mkdocs.yml liegt).\n"
+    )
