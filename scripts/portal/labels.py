@@ -57,6 +57,32 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "permalink": {"de": "Link zu diesem Abschnitt", "en": "Link to this section"},
         "table": {"de": "Tabelle", "en": "Table"},
     },
+    # The kinds of items in the start page's news block (portal.news) and its
+    # words.
+    "news": {
+        "newsletter": {"de": "Newsletter", "en": "Newsletter"},
+        "event": {"de": "Veranstaltung", "en": "Event"},
+        "training": {"de": "Fortbildung", "en": "Training"},
+        "empty": {
+            "de": "Zurzeit gibt es keine Meldungen.",
+            "en": "There is no news at the moment.",
+        },
+        "label": {"de": "Aktuelle Meldungen", "en": "Latest news"},
+    },
+    # The newsletter's archive, issue pages, feeds and subscription
+    # (portal.newsletter).
+    "newsletter": {
+        "issue": {"de": "Ausgabe", "en": "Issue"},
+        "archive": {"de": "Archiv der Ausgaben", "en": "Archive of issues"},
+        "empty": {
+            "de": "Es ist noch keine Ausgabe erschienen.",
+            "en": "No issue has appeared yet.",
+        },
+        "neighbours": {"de": "Weitere Ausgaben", "en": "More issues"},
+        "previous": {"de": "Vorherige Ausgabe", "en": "Previous issue"},
+        "next": {"de": "Nächste Ausgabe", "en": "Next issue"},
+        "german": {"de": "auf Deutsch", "en": "in German"},
+    },
 }
 
 FALLBACK_LANGUAGE = "en"
@@ -73,3 +99,9 @@ def label(feature: str, value: str, *, language: str) -> str:
     if entry is None:
         return value
     return entry.get(language) or entry.get(FALLBACK_LANGUAGE) or value
+
+
+def labels_of(feature: str, *, language: str) -> dict[str, str]:
+    """Every word of `feature` in `language`, for templates rendered outside the page
+    templates' environment (where the ``portal_label`` filter is not installed)."""
+    return {value: label(feature, value, language=language) for value in LABELS.get(feature, {})}

@@ -1,0 +1,13 @@
+"""The providers of the start page's news block (see `portal.news`).
+
+One entry per kind of news; the block shows the newest items of all of them.
+"""
+
+from __future__ import annotations
+
+from portal.news import NewsProvider
+from portal.newsletter.news import latest_issue
+
+PROVIDERS: list[NewsProvider] = [
+    latest_issue,
+]
