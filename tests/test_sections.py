@@ -61,6 +61,7 @@ tags: [Newsletter]
 owner: Redaktion
 number: 1
 date: 2016-03-01
+summary: Eine Zusammenfassung für die Tests des Portals.
 ---
 """
 
