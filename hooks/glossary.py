@@ -34,6 +34,7 @@ from portal.mkdocs_adapter import (
     current_language,
     file_language,
     languages,
+    partial,
     project_root,
     report,
 )
@@ -102,7 +103,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         )
         report([finding], config=config)
         return markdown
-    template = config.theme.get_env().get_template("partials/glossary.html")
+    template = partial(config, "partials/glossary.html")
     # Readers look a term up by its letter; the file keeps the editors' order.
     block = template.render(
         entries=alphabetical(state.entries),

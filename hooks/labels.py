@@ -1,6 +1,7 @@
 """The portal's own words on pages, in the language of each build (``portal.labels``).
 
-- Templates get the filter ``portal_label``:
+- Templates get the portal's filters (``portal_label``, ``law_links``;
+  ``portal.mkdocs_adapter.TEMPLATE_FILTERS``):
   ``{{ "dokumentiert" | portal_label("status", language) }}``.
 - The title of the heading permalinks ("¶") is set per language build, so
   that English pages do not say „Link zu diesem Abschnitt“.
@@ -14,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from portal.labels import label
-from portal.mkdocs_adapter import current_language
+from portal.mkdocs_adapter import add_template_filters, current_language
 
 # Hooks
 
@@ -30,12 +31,4 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["portal_label"] = _label_filter
-    return env
-
-
-# Helper functions
-
-
-def _label_filter(value: str, feature: str, language: str) -> str:
-    return label(feature, str(value), language=language)
+    return add_template_filters(env)

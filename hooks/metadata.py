@@ -40,6 +40,7 @@ from portal.mkdocs_adapter import (
     current_language,
     is_true,
     languages,
+    partial,
     project_root,
     report,
 )
@@ -97,7 +98,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         return files
     language = current_language(config).code
     prefix = current_language(config).prefix
-    template = config.theme.get_env().get_template(AUDIENCE_LIST_TEMPLATE)
+    template = partial(config, AUDIENCE_LIST_TEMPLATE)
     pages = result.pages
     # One look-up table for the thousands of entries: mkdocs-static-i18n marks
     # each file of this language's set with the German path it stands for.

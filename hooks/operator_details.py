@@ -18,7 +18,14 @@ from mkdocs.structure.pages import Page
 
 from portal.deployment import release_address_finding
 from portal.findings import Finding
-from portal.mkdocs_adapter import current_language, is_true, languages, project_root, report
+from portal.mkdocs_adapter import (
+    current_language,
+    is_true,
+    languages,
+    partial,
+    project_root,
+    report,
+)
 from portal.operator import PARTS, missing_finding, missing_operator_fields
 from portal.site_config import load_site_config
 
@@ -61,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "<!-- portal:operator" not in markdown:
         return markdown
-    template = config.theme.get_env().get_template("partials/operator.html")
+    template = partial(config, "partials/operator.html")
     operator = config.extra.get("operator") or {}
     language = current_language(config).code
 

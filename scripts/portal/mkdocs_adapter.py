@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from portal.findings import ConfigurationError, Finding
+from portal.labels import label
 from portal.languages import Language, Languages, languages_from_i18n, single_language
+from portal.law_links import link_citations
 from portal.notices import notice_logger
 
 # Straight under `mkdocs.*`, so that strict mode counts the findings; without
@@ -170,3 +173,29 @@ def configuration_error(error: ConfigurationError) -> PluginError:
 
 def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
+
+
+# Templates
+
+
+def _label_filter(value: str, feature: str, language: str) -> str:
+    return label(feature, str(value), language=language)
+
+
+TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
+    # {{ "dokumentiert" | portal_label("status", language) }}: portal.labels
+    "portal_label": _label_filter,
+    # {{ text | law_links }}: plain text, escaped, citations of law linked
+    "law_links": link_citations,
+}
+"""The portal's Jinja filters, in the page templates and in every partial a hook renders."""
+
+
+def add_template_filters(env: Environment) -> Environment:
+    env.filters.update(TEMPLATE_FILTERS)
+    return env
+
+
+def partial(config: MkDocsConfig, name: str) -> Template:
+    """A template of the theme (with the portal's overrides and filters), for a hook to render."""
+    return add_template_filters(config.theme.get_env()).get_template(name)
