@@ -192,7 +192,7 @@ def _glossary_site(tmp_path: Path, glossary: str | None) -> Path:
             """\
             # Start
 
-            Der ASD arbeitet nach § 36 SGB VIII. Siehe den [ASD im Glossar](glossar/index.md).
+            Der ASD arbeitet nach dem SGB VIII. Siehe den [ASD im Glossar](glossar/index.md).
 
             `ASD` im Code bleibt Code.
             """,
