@@ -11,6 +11,8 @@ START_BODY = """\
 ## Aktuelles
 
 <!-- portal:news -->
+
+<!-- portal:newsletter:subscribe -->
 """
 START_BODY_EN = """\
 # Home
@@ -18,6 +20,8 @@ START_BODY_EN = """\
 ## News
 
 <!-- portal:news -->
+
+<!-- portal:newsletter:subscribe -->
 """
 ARCHIVE_BODY = """\
 # Newsletter
@@ -25,6 +29,10 @@ ARCHIVE_BODY = """\
 ## Archiv
 
 <!-- portal:newsletter:archive -->
+
+## Bestellen
+
+<!-- portal:newsletter:subscribe -->
 """
 ARCHIVE_BODY_EN = """\
 # Newsletter
@@ -32,6 +40,10 @@ ARCHIVE_BODY_EN = """\
 ## Archive
 
 <!-- portal:newsletter:archive -->
+
+## Subscribe
+
+<!-- portal:newsletter:subscribe -->
 """
 
 
@@ -76,3 +88,21 @@ def newsletter_pages(issues: dict[str, str]) -> dict[str, str]:
 NOT_IN_NAV: str = load_site_config(MKDOCS_YML).data["not_in_nav"]
 """The portal's own: the legal pages and the issues stay out of the nav."""
 NAV = "  - index.md\n  - newsletter/index.md\n"
+
+
+FORM_SETTINGS = """\
+extra:
+  newsletter:
+    form_url: {form_url}
+    email_field: adresse
+    hidden_fields: {{liste: hpv-test, sprache: de}}
+    unsubscribe_url: https://listen.example.org/abmelden
+"""
+"""A list server's public form (a test's own address in browser tests)."""
+
+MAILTO_SETTINGS = """\
+extra:
+  newsletter:
+    subscribe_email: hpv-test-join@listen.example.org
+    unsubscribe_email: hpv-test-leave@listen.example.org
+"""

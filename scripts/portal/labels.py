@@ -82,6 +82,47 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "previous": {"de": "Vorherige Ausgabe", "en": "Previous issue"},
         "next": {"de": "Nächste Ausgabe", "en": "Next issue"},
         "german": {"de": "auf Deutsch", "en": "in German"},
+        "feeds": {
+            "de": "Neue Ausgaben im Feedreader abonnieren:",
+            "en": "Follow new issues in a feed reader:",
+        },
+        "subscribe_heading": {"de": "Newsletter bestellen", "en": "Subscribe to the newsletter"},
+        "email_label": {"de": "Ihre E-Mail-Adresse", "en": "Your e-mail address"},
+        "subscribe": {"de": "Bestellen", "en": "Subscribe"},
+        "subscribe_mail": {
+            "de": "Zum Bestellen schicken Sie eine E-Mail an",
+            "en": "To subscribe, send an e-mail to",
+        },
+        "unsubscribe_mail": {
+            "de": "Zum Abbestellen schicken Sie eine E-Mail an",
+            "en": "To unsubscribe, send an e-mail to",
+        },
+        "unsubscribe_form": {
+            "de": "Abbestellen können Sie jederzeit auf der",
+            "en": "You can unsubscribe at any time on the",
+        },
+        "unsubscribe_page": {
+            "de": "Abmeldeseite des Verteilers",
+            "en": "mailing list's unsubscribe page",
+        },
+        "double_opt_in": {
+            "de": "Nach der Bestellung erhalten Sie eine E-Mail mit einem Link zur Bestätigung; "
+            "erst wenn Sie ihn öffnen, stehen Sie im Verteiler (Double-Opt-in). Wie Ihre "
+            "Adresse verarbeitet wird, steht in der",
+            "en": "After subscribing you receive an e-mail with a confirmation link; you are "
+            "only added to the list once you open it (double opt-in). How your address is "
+            "processed is explained in the",
+        },
+        "privacy": {"de": "Datenschutzerklärung", "en": "privacy policy"},
+        "unset": {
+            "de": "Den Newsletter per E-Mail zu bestellen ist noch nicht eingerichtet: Die "
+            "betreibende Stelle trägt den Verteiler vor der Veröffentlichung des Portals ein. "
+            "Bis dahin finden Sie jede Ausgabe im Archiv auf der Seite Newsletter und in den "
+            "Feeds.",
+            "en": "Subscribing to the newsletter by e-mail has not been set up yet: the "
+            "operator adds the mailing list before the portal is published. Until then, "
+            "every issue is in the archive on the newsletter page and in the feeds.",
+        },
     },
 }
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.newsletter.scaffold import create_issue, issue_arguments
 from portal.project import Project
 from portal.scaffold import pages, translation
 
@@ -56,6 +57,11 @@ KINDS: dict[str, Kind] = {
         "Übersetzung einer vorhandenen Seite (Standard: in die zweite Sprache, en)",
         translation.create_translation,
         translation.translation_arguments,
+    ),
+    "newsletter": Kind(
+        "nächste Newsletter-Ausgabe (nächste freie Nummer, heutiges Datum) in newsletter/ausgaben/",
+        create_issue,
+        issue_arguments,
     ),
 }
 """The kinds in the order `new --help` lists them."""
