@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "portal.check.command",
     "portal.report_command",
     "portal.translations.command",
+    "portal.newsletter.command",
 ]
 """Modules that each add one sub-command, in the order `--help` lists them."""
 

@@ -114,6 +114,14 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "processed is explained in the",
         },
         "privacy": {"de": "Datenschutzerklärung", "en": "privacy policy"},
+        "web_version": {
+            "de": "Diese Ausgabe im Portal lesen:",
+            "en": "Read this issue on the portal:",
+        },
+        "unsubscribe_email_text": {
+            "de": "Sie erhalten diese E-Mail, weil Sie den Newsletter bestellt haben. Abbestellen:",
+            "en": "You receive this e-mail because you subscribed to the newsletter. Unsubscribe:",
+        },
         "unset": {
             "de": "Den Newsletter per E-Mail zu bestellen ist noch nicht eingerichtet: Die "
             "betreibende Stelle trägt den Verteiler vor der Veröffentlichung des Portals ein. "
