@@ -6,7 +6,7 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 
 from __future__ import annotations
 
-from benchmark import guards, links, preview, scaling, search
+from benchmark import guards, links, newsletter, preview, scaling, search
 from benchmark.harness import Measurement
 
 MEASUREMENTS: tuple[Measurement, ...] = (
@@ -15,4 +15,5 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     preview.MEASUREMENT,
     search.MEASUREMENT,
     links.MEASUREMENT,
+    newsletter.MEASUREMENT,
 )
