@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from portal.check.file_names import check_file_names
+from portal.edit_links import check_edit_links
 from portal.links.absolute import check_absolute_links
 from portal.mkdocs_adapter import BuildState, languages, project_root, report
 from portal.nav import check_nav
@@ -49,6 +51,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for src_uri in pages:
         source = cache.get(docs_dir / src_uri)
         findings += check_absolute_links(source, src_uri=src_uri, known_pages=pages)
+    files = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+    findings += check_file_names(files, docs_shown=_shown(docs_dir, root), languages=site)
+    config_file = Path(config.config_file_path)
+    findings += check_edit_links(
+        config.repo_url or "",
+        config.edit_uri or "",
+        shown=_shown(config_file, root),
+        line_of=site_config.line_of,
+    )
     report(findings, config=config)
     return config
 
@@ -61,3 +72,8 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     if path is None:
         return None
     return source_cache(project_root(config)).get(Path(path)).text
+
+
+def _shown(path: Path, root: Path) -> str:
+    """`path` as editors see it: relative to the checkout where it lies inside."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

@@ -58,6 +58,17 @@ class BuildResult:
             if line.startswith("WARNING")
         ]
 
+    def findings(self, *, under: str = "") -> list[str]:
+        """The portal's findings ("datei:zeile: Problem — Lösung"), without the operator notice.
+
+        With `under`, only the findings of files whose path starts with it.
+        """
+        return [
+            warning
+            for warning in self.warnings()
+            if "Betreiberangaben" not in warning and warning.startswith(under)
+        ]
+
 
 def page(title: str, body: str = "", *, front_matter: str | None = None) -> str:
     """A Markdown page with valid front matter (unless given) and a body."""

@@ -71,14 +71,6 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-def _portal_findings(log: str) -> list[str]:
-    return [
-        line.split("-  ", 1)[1]
-        for line in log.splitlines()
-        if line.startswith("WARNING") and "-  docs/" in line
-    ]
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_input_is_one_finding_not_a_traceback(tmp_path: Path, case: str) -> None:
     spoil, expected = CASES[case]
@@ -87,7 +79,7 @@ def test_bad_input_is_one_finding_not_a_traceback(tmp_path: Path, case: str) -> 
     result = build(config)
     assert not result.ok
     assert "Traceback" not in result.log
-    assert _portal_findings(result.log) == [expected]
+    assert result.findings(under="docs/") == [expected]
 
 
 def test_one_broken_file_hides_nothing_else(tmp_path: Path) -> None:
@@ -98,7 +90,7 @@ def test_one_broken_file_hides_nothing_else(tmp_path: Path) -> None:
     CASES["latin-1"][0](tmp_path / "docs")
     (tmp_path / "docs" / "b.md").write_text(UNCLOSED_QUOTE, encoding="utf-8")
     result = build(config)
-    assert [finding.split(":", 1)[0] for finding in _portal_findings(result.log)] == [
+    assert [finding.split(":", 1)[0] for finding in result.findings(under="docs/")] == [
         "docs/a.md",
         "docs/b.md",
     ]

@@ -7,14 +7,6 @@ from pathlib import Path
 from sitebuilder import build, page, write_site
 
 
-def _findings(log: str) -> list[str]:
-    return [
-        line.split("-  ", 1)[1]
-        for line in log.splitlines()
-        if line.startswith("WARNING") and "Betreiberangaben" not in line
-    ]
-
-
 def test_nav_entry_without_page_is_reported_at_its_line_once(tmp_path: Path) -> None:
     config = write_site(
         tmp_path,
@@ -25,7 +17,7 @@ def test_nav_entry_without_page_is_reported_at_its_line_once(tmp_path: Path) -> 
     result = build(config)
     assert not result.ok
     line = config.read_text(encoding="utf-8").splitlines().index("  - Fehlt: phase.md") + 1
-    assert _findings(result.log) == [
+    assert result.findings() == [
         f"mkdocs.yml:{line}: Der Navigationseintrag „phase.md“ zeigt auf eine Seite, die es "
         "nicht gibt — meinten Sie „phasen.md“? Pfade stehen relativ zu docs/."
     ]
@@ -40,7 +32,7 @@ def test_page_missing_from_the_nav_is_reported_once(tmp_path: Path) -> None:
     )
     result = build(config)
     assert not result.ok
-    assert _findings(result.log) == [
+    assert result.findings() == [
         "docs/vergessen.md:1: Die Seite steht nicht in der Navigation, Leser*innen finden sie "
         "nur über Links — tragen Sie sie in mkdocs.yml unter „nav“ ein, oder unter "
         "„not_in_nav“, wenn sie bewusst fehlt (wie die Ausgaben des Newsletters)."
@@ -60,7 +52,7 @@ def test_root_link_is_reported_with_the_relative_link_to_write(tmp_path: Path) -
     )
     result = build(config)
     assert not result.ok
-    assert _findings(result.log) == [
+    assert result.findings() == [
         "docs/einarbeitung/index.md:12: Der Link „/“ beginnt mit „/“ und führt ins Leere, "
         "sobald das Portal in einem Unterordner des Servers liegt — schreiben Sie den Link "
         "relativ zur Markdown-Datei: „../index.md“.",

@@ -56,6 +56,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "status": {"de": "Status", "en": "Status"},
         "permalink": {"de": "Link zu diesem Abschnitt", "en": "Link to this section"},
         "table": {"de": "Tabelle", "en": "Table"},
+        "edit": {"de": "Diese Seite bearbeiten", "en": "Edit this page"},
     },
     # The kinds of items in the start page's news block (portal.news) and its
     # words.
