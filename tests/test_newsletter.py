@@ -20,6 +20,7 @@ from newsletter_fixtures import (
     issue,
     newsletter_pages,
 )
+from portal.cli import main
 from portal.news import relative_url
 from portal.newsletter.checks import check_issues
 from portal.newsletter.model import load_issues
@@ -318,3 +319,17 @@ def test_scaffold_takes_the_next_number_and_never_overwrites(tmp_path: Path) -> 
     with pytest.raises(ScaffoldError, match=r"ausgabe-005\.md gibt es schon"):
         create_issue(project, _scaffold_arguments("Noch eine"), today=datetime.date(2026, 11, 28))
     assert blocker.read_text(encoding="utf-8") == "kaputt"
+
+
+def test_scaffolded_issue_is_exported_as_an_email(
+    site: BuildResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PORTAL_SITE_URL", raising=False)
+    root = site.site_dir.parent
+    monkeypatch.chdir(root)
+    assert main(["newsletter", "export", "4", "--ziel", str(root / "mail")]) == 0
+    html = (root / "mail/ausgabe-004.de.html").read_text(encoding="utf-8")
+    assert "Vierte Ausgabe" in html
+    assert 'href="https://listen.example.org/abmelden"' in html
+    text = (root / "mail/ausgabe-004.de.txt").read_text(encoding="utf-8")
+    assert text.startswith("Wissensportal Hilfeplanverfahren M-V · Ausgabe 4 · 02.03.2026\n")
