@@ -256,9 +256,9 @@ def test_impossible_date_is_reported_not_raised(tmp_path: Path) -> None:
 def test_event_time_needs_an_offset(tmp_path: Path) -> None:
     text = EVENT.replace("start: 2016-07-13", "start: 2016-07-13 10:00")
     assert findings(tmp_path, {"veranstaltungen/fachtag.md": text}) == [
-        "docs/veranstaltungen/fachtag.md:8: „2016-07-13 10:00“ in „start“ ist kein Datum — "
-        "schreiben Sie das Datum als JJJJ-MM-TT (z. B. 2016-07-13) oder, mit Uhrzeit, als "
-        "2016-07-13T10:00:00+02:00."
+        "docs/veranstaltungen/fachtag.md:8: „2016-07-13 10:00“ in „start“ hat eine Uhrzeit, "
+        "aber keine Zeitzone — hängen Sie die Zeitzone an: +02:00 im Sommer, +01:00 im Winter "
+        "(z. B. 2016-07-13T10:00:00+02:00)."
     ]
 
 

@@ -19,6 +19,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "Anmeldung offen": {"de": "Anmeldung offen", "en": "registration open"},
         "ausgebucht": {"de": "ausgebucht", "en": "fully booked"},
         "abgeschlossen": {"de": "abgeschlossen", "en": "completed"},
+        "Stand unbekannt": {"de": "Stand unbekannt", "en": "status unknown"},
         "veröffentlicht": {"de": "veröffentlicht", "en": "published"},
         "in Erprobung": {"de": "in Erprobung", "en": "being tested"},
         "in Überarbeitung": {"de": "in Überarbeitung", "en": "being revised"},
@@ -132,6 +133,48 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "operator adds the mailing list before the portal is published. Until then, "
             "every issue is in the archive on the newsletter page and in the feeds.",
         },
+    },
+    # Events and trainings (portal.events): details on their pages, the
+    # generated overviews and the calendar files.
+    "events": {
+        "upcoming": {"de": "Bevorstehende Veranstaltungen", "en": "Upcoming events"},
+        "past": {"de": "Vergangene Veranstaltungen", "en": "Past events"},
+        "none_upcoming": {
+            "de": "Zurzeit ist keine Veranstaltung angekündigt.",
+            "en": "No event is announced at present.",
+        },
+        "date": {"de": "Datum", "en": "Date"},
+        "dates": {"de": "Termine", "en": "Dates"},
+        "time": {"de": "Uhrzeit", "en": "Time"},
+        "place": {"de": "Ort", "en": "Place"},
+        "organiser": {"de": "Veranstalter", "en": "Organiser"},
+        "speakers": {"de": "Referent*innen", "en": "Speakers"},
+        "programme": {"de": "Programm", "en": "Programme"},
+        "modules": {"de": "Module", "en": "Modules"},
+        "target_group": {"de": "Zielgruppe", "en": "Target group"},
+        "registration": {"de": "Anmeldung", "en": "Registration"},
+        "register": {"de": "Zur Anmeldung", "en": "Register"},
+        "add_to_calendar": {"de": "In den Kalender", "en": "Add to calendar"},
+        "subscribe": {
+            "de": "Alle Termine als Kalender abonnieren",
+            "en": "Subscribe to all dates as a calendar",
+        },
+        "subscribe_hint": {
+            "de": "Die Adresse dieses Links können Sie in Ihrem Kalenderprogramm abonnieren.",
+            "en": "You can subscribe to the address of this link in your calendar application.",
+        },
+        "date_to_follow": {"de": "Termin folgt", "en": "date to follow"},
+        "not_recorded": {"de": "nicht überliefert", "en": "not recorded"},
+        "dates_not_recorded": {"de": "Termine nicht überliefert", "en": "dates not recorded"},
+        # A time or a span of times of day: „10:00 Uhr“, "10:00".
+        "clock_time": {"de": "{} Uhr", "en": "{}"},
+        "details": {"de": "Auf einen Blick", "en": "At a glance"},
+        "calendar_name": {
+            "de": "Veranstaltungen und Fortbildungen",
+            "en": "Events and training",
+        },
+        "event": {"de": "Veranstaltung", "en": "Event"},
+        "training": {"de": "Fortbildung", "en": "Training"},
     },
 }
 

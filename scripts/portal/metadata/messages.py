@@ -214,7 +214,30 @@ def not_a_date(
         if with_time
         else "schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-20."
     )
+    if with_time and _time_without_zone(value):
+        # YAML reads such a value as a time of no particular place: the page
+        # and the calendar file could not say when it begins.
+        return Finding(
+            path,
+            line,
+            f"{quote(value)} in {field_label(location)} hat eine Uhrzeit, aber keine Zeitzone",
+            "hängen Sie die Zeitzone an: +02:00 im Sommer, +01:00 im Winter "
+            "(z. B. 2016-07-13T10:00:00+02:00).",
+        )
     return Finding(path, line, f"{quote(value)} in {field_label(location)} ist kein Datum", fix)
+
+
+def _time_without_zone(value: object) -> bool:
+    if isinstance(value, datetime.datetime):
+        return value.tzinfo is None
+    if not isinstance(value, str):
+        return False
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    has_time = "T" in value.upper() or " " in value.strip()
+    return has_time and moment.tzinfo is None
 
 
 def out_of_range(
@@ -282,6 +305,18 @@ def wrong_form(
         line,
         f"{quote(value)} passt nicht zu {field_label(location)}",
         f"{hint[0].lower()}{hint[1:]}" if hint else "korrigieren Sie den Wert.",
+    )
+
+
+def registration_address(path: str, *, line: int, value: object) -> Finding:
+    # http:// would send readers' registration data unencrypted; a bare
+    # address opens nothing. Only the two forms a browser can act on safely.
+    return Finding(
+        path,
+        line,
+        f"{quote(value)} in „registration“ ist weder eine https- noch eine mailto-Adresse",
+        "schreiben Sie https://… (Anmeldeseite) oder mailto:… (E-Mail), "
+        "oder null, wenn es keine Anmeldung gibt.",
     )
 
 

@@ -95,6 +95,8 @@ def _translate(error: ValidationError, front_matter: FrontMatter) -> Iterator[Fi
         yield messages.review_interval_choice(path, line=line, both=both)
     elif kind == "anyOf" and _is_date_choice(schema):
         yield messages.not_a_date(path, line=line, location=location, value=value, with_time=True)
+    elif kind in {"anyOf", "pattern"} and location[-1:] == ("registration",):
+        yield messages.registration_address(path, line=line, value=value)
     elif kind in {"anyOf", "oneOf", "pattern"}:
         yield messages.wrong_form(
             path, line=line, location=location, value=value, hint=_hint(schema)
@@ -104,9 +106,16 @@ def _translate(error: ValidationError, front_matter: FrontMatter) -> Iterator[Fi
 
 
 def _is_date_choice(schema: dict[str, Any]) -> bool:
-    options = [resolve(option) for option in schema.get("anyOf", [])]
+    # A date that may also stay empty (`start: null` of an event without a
+    # date yet) is still a date choice: the message names the date format.
+    options = [
+        option
+        for option in (resolve(option) for option in schema.get("anyOf", []))
+        if option.get("type") != "null"
+    ]
     return bool(options) and all(
-        option.get("format") in {"date", "date-time"} for option in options
+        option.get("format") in {"date", "date-time"} or _is_date_choice(option)
+        for option in options
     )
 
 
