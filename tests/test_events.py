@@ -22,6 +22,7 @@ from portal.events.details import page_details
 from portal.events.model import TIMEZONE, Entry, entry_from_data
 from portal.events.overview import events_markdown, split_events, trainings_markdown
 from portal.events.pages import read_entries
+from portal.events.scaffold import ScaffoldError, create_event, create_training, parse_moment
 from portal.findings import ConfigurationError
 from portal.metadata import check_docs
 from sitebuilder import LANGUAGES
@@ -312,7 +313,10 @@ def test_feed_golden(golden: Golden) -> None:
     dated = [(item, PAGE_URL) for item in ENTRIES if item.dated]
     data = feed_calendar(dated, language="de", stamp=STAMP, site_name="Wissensportal")
     parse(data)
-    golden("kalender.de.ics", data.decode("utf-8"))
+    lines = data.decode("utf-8").split("\r\n")
+    assert lines[-1] == "" and not any("\n" in line for line in lines)  # CRLF, as RFC 5545 says
+    # Stored with plain line ends: reading text turns CRLF into LF anyway.
+    golden("kalender.de.ics", "\n".join(lines))
 
 
 # Checks
@@ -452,3 +456,60 @@ def test_build_date_from_the_environment() -> None:
     assert clock_from_environment({})().tzinfo is not None
     with pytest.raises(ConfigurationError, match="PORTAL_BUILD_DATE='morgen' ist kein Datum"):
         clock_from_environment({"PORTAL_BUILD_DATE": "morgen"})
+
+
+# Scaffolds
+
+
+def test_scaffolded_event_is_valid_upcoming_and_never_overwritten(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    created = create_event(
+        docs,
+        title="Fachtag Übergänge",
+        description="Ein Fachtag zu Übergängen zwischen Hilfen.",
+        start=parse_moment("2030-03-05 09:30"),
+        end=parse_moment("2030-03-05 16:00"),
+        place="Güstrow",
+        organiser="Start gGmbH",
+        speakers=[("Hans-Ullrich Krause", "IGfH")],
+    )
+    assert created.src_uri == "veranstaltungen/2030-03-05-fachtag-uebergaenge.md"
+    text = created.path.read_text(encoding="utf-8")
+    assert "start: '2030-03-05T09:30:00+01:00'\n" in text
+    assert metadata_findings(tmp_path, {}) == []
+    entries, _ = read_entries(docs, project_root=tmp_path, languages=LANGUAGES)
+    upcoming, _ = split_events(entries, now=NOW)
+    assert titles(upcoming) == ["Fachtag Übergänge"]
+    with pytest.raises(ScaffoldError, match="gibt es schon"):
+        create_event(
+            docs,
+            title="Fachtag Übergänge",
+            description="Noch einmal.",
+            start=datetime.date(2030, 3, 5),
+            organiser="Start gGmbH",
+        )
+    assert created.path.read_text(encoding="utf-8") == text
+
+
+def test_scaffolded_training_without_dates_and_wrong_input(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    created = create_training(
+        docs,
+        title="Grundkurs Hilfeplanung",
+        description="Ein Grundkurs für neue Fachkräfte.",
+        status="geplant",
+        registration="mailto:fortbildung@example.org",
+    )
+    assert created.src_uri == "fortbildungen/grundkurs-hilfeplanung.md"
+    assert metadata_findings(tmp_path, {}) == []
+    with pytest.raises(ScaffoldError, match="passen nicht zum Schema"):
+        create_training(
+            docs,
+            title="Kurs",
+            description="Ein Kurs.",
+            status="geplant",
+            registration="http://example.org",
+        )
+    assert not (docs / "fortbildungen/kurs.md").exists()
+    with pytest.raises(ScaffoldError, match="„morgen“ ist kein Datum"):
+        parse_moment("morgen")
