@@ -26,7 +26,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portal.events.calendar import calendar_path, entry_calendar, feed_calendar, page_url
+from portal.events.calendar import (
+    build_stamp,
+    calendar_path,
+    entry_calendar,
+    feed_calendar,
+    page_url,
+)
 from portal.events.checks import check_entries
 from portal.events.clock import clock_from_environment
 from portal.events.details import page_details
@@ -101,14 +107,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             entry,
             language=language.code,
             page_url=urls[entry.src_uri],
-            stamp=state.now,
+            stamp=build_stamp(state.now),
             site_name=site_name,
         )
         _add(files, config, calendar_path(entry), content, prefix=language.prefix)
     feed = feed_calendar(
         [(entry, urls[entry.src_uri]) for entry in dated],
         language=language.code,
-        stamp=state.now,
+        stamp=build_stamp(state.now),
         site_name=site_name,
     )
     _add(files, config, FEED_FILE, feed, prefix=language.prefix)

@@ -14,6 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
+from calendars import parse
 from golden import Golden
 from portal.events.calendar import entry_calendar, feed_calendar, uid
 from portal.events.checks import check_entries
@@ -229,13 +230,6 @@ def test_real_events_are_past_with_their_dates() -> None:
 
 
 # Calendar files
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    calendar = icalendar.Calendar.from_ical(data)
-    for component in calendar.walk():
-        assert not component.errors, component.errors  # the parser's own complaints
-    return calendar
 
 
 def vevents(calendar: icalendar.Calendar) -> list[icalendar.Event]:

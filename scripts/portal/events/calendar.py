@@ -80,6 +80,17 @@ def feed_calendar(
     return _finish(calendar)
 
 
+def build_stamp(now: datetime.datetime) -> datetime.datetime:
+    """DTSTAMP of a build: the start of its day in Berlin, in UTC.
+
+    Calendar files say when their information was last put together; one
+    value per day keeps two builds of the same day byte for byte the same
+    (``mkdocs serve`` rebuilds, deploys that copy only changed files).
+    """
+    day = now.astimezone(TIMEZONE).date()
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=TIMEZONE).astimezone(datetime.UTC)
+
+
 def page_url(site_url: str, url: str) -> str:
     """The absolute address of a page from the site's address and its site-relative URL."""
     return posixpath.join(site_url.rstrip("/") + "/", url)
