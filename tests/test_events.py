@@ -13,9 +13,11 @@ from typing import Any
 
 import icalendar
 import pytest
+from clisite import write_checkout
 
 from calendars import parse
 from golden import Golden
+from portal.cli import main
 from portal.events.calendar import entry_calendar, feed_calendar, uid
 from portal.events.checks import check_entries
 from portal.events.clock import clock_from_environment, fixed_clock
@@ -23,7 +25,6 @@ from portal.events.details import page_details
 from portal.events.model import TIMEZONE, Entry, entry_from_data
 from portal.events.overview import events_markdown, split_events, trainings_markdown
 from portal.events.pages import read_entries
-from portal.events.scaffold import ScaffoldError, create_event, create_training, parse_moment
 from portal.findings import ConfigurationError
 from portal.metadata import check_docs
 from sitebuilder import LANGUAGES
@@ -452,58 +453,70 @@ def test_build_date_from_the_environment() -> None:
         clock_from_environment({"PORTAL_BUILD_DATE": "morgen"})
 
 
-# Scaffolds
+# Scaffolds (python -m portal new event / new training)
 
 
-def test_scaffolded_event_is_valid_upcoming_and_never_overwritten(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    created = create_event(
-        docs,
-        title="Fachtag Übergänge",
-        description="Ein Fachtag zu Übergängen zwischen Hilfen.",
-        start=parse_moment("2030-03-05 09:30"),
-        end=parse_moment("2030-03-05 16:00"),
-        place="Güstrow",
-        organiser="Start gGmbH",
-        speakers=[("Hans-Ullrich Krause", "IGfH")],
-    )
-    assert created.src_uri == "veranstaltungen/2030-03-05-fachtag-uebergaenge.md"
-    text = created.path.read_text(encoding="utf-8")
-    assert "start: '2030-03-05T09:30:00+01:00'\n" in text
-    assert metadata_findings(tmp_path, {}) == []
-    entries, _ = read_entries(docs, project_root=tmp_path, languages=LANGUAGES)
+@pytest.fixture
+def checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_checkout(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_new_event_is_valid_upcoming_and_never_overwritten(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "new",
+        "event",
+        "--titel",
+        "Fachtag Übergänge",
+        "--beschreibung",
+        "Ein Fachtag zu Übergängen zwischen Hilfen.",
+        "--beginn",
+        "2030-03-05 09:30",
+        "--ende",
+        "2030-03-05 16:00",
+        "--ort",
+        "Güstrow",
+        "--veranstalter",
+        "Start gGmbH",
+        "--referent",
+        "Hans-Ullrich Krause, IGfH",
+    ]
+    assert main(argv) == 0
+    page = checkout / "docs/veranstaltungen/2030-03-05-fachtag-uebergaenge.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Fachtag Übergänge\n")
+    assert "start: '2030-03-05T09:30:00+01:00'\n" in text  # winter time
+    assert "speakers:\n- name: Hans-Ullrich Krause\n  organisation: IGfH\n" in text
+    assert metadata_findings(checkout, {}) == []
+    entries, _ = read_entries(checkout / "docs", project_root=checkout, languages=LANGUAGES)
     upcoming, _ = split_events(entries, now=NOW)
     assert titles(upcoming) == ["Fachtag Übergänge"]
-    with pytest.raises(ScaffoldError, match="gibt es schon"):
-        create_event(
-            docs,
-            title="Fachtag Übergänge",
-            description="Noch einmal.",
-            start=datetime.date(2030, 3, 5),
-            organiser="Start gGmbH",
-        )
-    assert created.path.read_text(encoding="utf-8") == text
+    capsys.readouterr()
+    assert main(argv) == 1
+    assert "gibt es schon — nichts überschrieben" in capsys.readouterr().err
+    assert page.read_text(encoding="utf-8") == text
 
 
-def test_scaffolded_training_without_dates_and_wrong_input(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    created = create_training(
-        docs,
-        title="Grundkurs Hilfeplanung",
-        description="Ein Grundkurs für neue Fachkräfte.",
-        status="geplant",
-        registration="mailto:fortbildung@example.org",
-    )
-    assert created.src_uri == "fortbildungen/grundkurs-hilfeplanung.md"
-    assert metadata_findings(tmp_path, {}) == []
-    with pytest.raises(ScaffoldError, match="passen nicht zum Schema"):
-        create_training(
-            docs,
-            title="Kurs",
-            description="Ein Kurs.",
-            status="geplant",
-            registration="http://example.org",
-        )
-    assert not (docs / "fortbildungen/kurs.md").exists()
-    with pytest.raises(ScaffoldError, match="„morgen“ ist kein Datum"):
-        parse_moment("morgen")
+def test_new_training_without_dates_and_refused_input(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["new", "training", "--titel", "Grundkurs Hilfeplanung"]
+    base += ["--beschreibung", "Ein Grundkurs für neue Fachkräfte."]
+    assert main([*base, "--status", "geplant", "--anmeldung", "mailto:kurs@example.org"]) == 0
+    text = (checkout / "docs/fortbildungen/grundkurs-hilfeplanung.md").read_text(encoding="utf-8")
+    assert "status: geplant\ndates: []\nregistration: mailto:kurs@example.org\n" in text
+    assert metadata_findings(checkout, {}) == []
+    capsys.readouterr()
+    other = ["new", "training", "--titel", "Kurs", "--beschreibung", "Ein Kurs."]
+    assert main([*other, "--status", "geplant", "--anmeldung", "http://example.org"]) == 1
+    assert "weder eine https- noch eine mailto-Adresse" in capsys.readouterr().err
+    assert not (checkout / "docs/fortbildungen/kurs.md").exists()
+    with pytest.raises(SystemExit):
+        main([*other, "--status", "geplant", "--termin", "morgen"])
+    assert "„morgen“ ist kein Datum" in capsys.readouterr().err
+    assert main([*other, "--status", "Anmeldung offen", "--termin", "2030-07-01/2030-07-02"]) == 0
+    text = (checkout / "docs/fortbildungen/kurs.md").read_text(encoding="utf-8")
+    assert "dates:\n- start: 2030-07-01\n  end: 2030-07-02\n" in text

@@ -9,9 +9,11 @@ import datetime
 from pathlib import Path
 
 import icalendar
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from calendars import parse
+from portal.cli import main
 from sitebuilder import BuildResult, build, page, write_site
 
 EVENT = """\
@@ -192,3 +194,37 @@ def test_portal_events_are_past_on_the_site_and_in_the_feed(portal_site: Path) -
     trainings = html(portal_site, "fortbildungen/index.html").text()
     assert "Termin folgt" not in trainings
     assert "Stand unbekannt" in trainings
+
+
+def test_scaffolded_event_is_upcoming_on_the_start_page_and_in_the_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = {
+        "index.md": page("Start", "# Start\n\n<!-- portal:news -->"),
+        "index.en.md": page("Home", "# Home\n\n<!-- portal:news -->"),
+        "veranstaltungen/index.md": page("Veranstaltungen", OVERVIEW),
+    }
+    nav = "  - index.md\n  - Veranstaltungen:\n      - veranstaltungen/index.md"
+    legal = "/impressum*.md\n/datenschutz*.md\n/barrierefreiheit*.md\n/kontakt*.md"
+    config = write_site(tmp_path, pages, nav=nav, not_in_nav=legal)
+    monkeypatch.chdir(tmp_path)
+    argv = ["new", "event", "--titel", "Fachtag 2030", "--beginn", "2030-06-12"]
+    argv += ["--beschreibung", "Ein landesweiter Fachtag.", "--veranstalter", "Start gGmbH"]
+    assert main(argv) == 0
+    assert "      - veranstaltungen/2030-06-12-fachtag-2030.md\n" in config.read_text("utf-8")
+
+    result = build(config, env={"PORTAL_BUILD_DATE": "2026-11-28"})
+    assert result.ok, result.log
+    site = result.site_dir
+    upcoming = html(site, "veranstaltungen/index.html").css_first(
+        "#bevorstehende-veranstaltungen + ul"
+    )
+    assert words(upcoming) == "12.06.2030: Fachtag 2030 (geplant)"
+    news = html(site, "index.html").css_first(".portal-news__item")
+    assert words(news).startswith("12.06.2030 · Veranstaltung Fachtag 2030")
+    assert news.css_first("a").attributes["href"] == "veranstaltungen/2030-06-12-fachtag-2030/"
+    english = html(site, "en/index.html").css_first(".portal-news__item a")
+    assert english.attributes["hreflang"] == "de"  # no English page yet
+    (event,) = parsed(site, "kalender.ics").walk("VEVENT")
+    assert event.decoded("dtstart") == datetime.date(2030, 6, 12)
+    assert str(event["uid"]) == "veranstaltungen/2030-06-12-fachtag-2030-1@wissensportal-hpv-mv"

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.events import scaffold as events
 from portal.newsletter.scaffold import create_issue, issue_arguments
 from portal.project import Project
 from portal.scaffold import pages, translation
@@ -52,6 +53,16 @@ KINDS: dict[str, Kind] = {
         "Publikation (type: publication) in publikationen/",
         pages.create_publication,
         pages.publication_arguments,
+    ),
+    "event": Kind(
+        "Veranstaltung (type: event) in veranstaltungen/",
+        events.create_event,
+        events.event_arguments,
+    ),
+    "training": Kind(
+        "Fortbildung (type: training) in fortbildungen/",
+        events.create_training,
+        events.training_arguments,
     ),
     "translation": Kind(
         "Übersetzung einer vorhandenen Seite (Standard: in die zweite Sprache, en)",
