@@ -5,7 +5,8 @@ mkdocs.yml, so that ``check`` and the build word every problem alike:
 front matter (`portal.metadata`), navigation (`portal.nav`), links written
 from the site's root (`portal.links.absolute`), the glossary file
 (`portal.glossary`), links and anchors between pages (`portal.links.check`
-over `sources_site`), the redirect map; besides, what the content tests
+over `sources_site`), the redirect map, past events and trainings that still
+read as coming (`portal.events`); besides, what the content tests
 check (`portal.editorial`) and file names. Not without a build: emphasis in
 the rendered HTML and links in templates.
 """
@@ -20,6 +21,9 @@ import pathspec
 from portal.check.file_names import check_file_names
 from portal.check.sources_site import GLOSSARY_MARKER, read_sources_site
 from portal.editorial.check import check_editorial
+from portal.events.checks import check_entries
+from portal.events.clock import clock_from_environment, fixed_clock
+from portal.events.pages import read_entries
 from portal.findings import ConfigurationError, Finding
 from portal.glossary import GLOSSARY_FILE, load_glossary
 from portal.links.absolute import check_absolute_links
@@ -55,6 +59,10 @@ def check_project(project: Project, *, today: datetime.date | None = None) -> Ch
         docs_dir, project_root=root, languages=languages, roles=roles, today=today
     )
     findings += metadata.findings
+    # Past offers that still read as coming: relative to `today`, as the build's clock.
+    entries, event_pages = read_entries(docs_dir, project_root=root, languages=languages)
+    now = fixed_clock(today)() if today else clock_from_environment()()
+    findings += check_entries(entries, pages=event_pages, now=now)
     findings += check_nav(config, docs_dir=docs_dir, project_root=root, languages=languages)
     cache = source_cache(root)
     excluded = pathspec.GitIgnoreSpec.from_lines(_ALWAYS_EXCLUDED + config.patterns("exclude_docs"))
