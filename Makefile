@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check clean check
+.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check fonts clean check
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
@@ -107,6 +107,11 @@ links-external: install
 
 bench: install
 	PYTHONPATH=scripts $(BIN)/python -m benchmark
+
+# Fira Sans subset to the portal's characters (docs/assets/fonts/, committed):
+# only after a change of scripts/subset_fonts.py or of @fontsource/fira-sans.
+fonts: install tools
+	$(BIN)/python scripts/subset_fonts.py
 
 release-check: install
 	PORTAL_REQUIRE_OPERATOR=true $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)

@@ -80,8 +80,15 @@ def page(title: str, body: str = "", *, front_matter: str | None = None) -> str:
     return head + "\n" + textwrap.dedent(body).strip() + "\n"
 
 
-LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
-"""Linked from every page's footer, so every site needs them."""
+LEGAL_PAGES = (
+    "impressum",
+    "datenschutz",
+    "barrierefreiheit",
+    "kontakt",
+    "leichte-sprache",
+    "gebaerdensprache",
+)
+"""Linked from every page's footer or the line above its header, so every site needs them."""
 THEME_FOLDERS = ("assets", "stylesheets")
 """Logo, favicon and stylesheets that mkdocs.yml names for every page."""
 

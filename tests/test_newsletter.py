@@ -221,7 +221,7 @@ def test_feeds_match_expected_files(site: BuildResult, golden: Golden) -> None:
 
 def test_every_page_names_the_feeds_of_its_language(site: BuildResult) -> None:
     links = _tree(site, "en/newsletter/ausgaben/ausgabe-002/index.html").css(
-        'head link[rel="alternate"][type]'
+        'head link[rel~="alternate"][type]'
     )
     assert [(n.attributes["type"], n.attributes["href"]) for n in links] == [
         ("application/rss+xml", "../../feed.rss.xml"),

@@ -33,7 +33,9 @@ def test_there_are_copied_templates() -> None:
     assert names == [
         "base.html",
         "partials/content.html",
+        "partials/logo.html",
         "partials/nav-item.html",
+        "partials/path.html",
         "partials/toc.html",
     ]
 

@@ -6,7 +6,7 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 
 from __future__ import annotations
 
-from benchmark import guards, links, newsletter, preview, scaling, search
+from benchmark import guards, lighthouse, links, newsletter, preview, scaling, search, weight
 from benchmark.harness import Measurement
 
 MEASUREMENTS: tuple[Measurement, ...] = (
@@ -16,4 +16,6 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     search.MEASUREMENT,
     links.MEASUREMENT,
     newsletter.MEASUREMENT,
+    weight.MEASUREMENT,
+    lighthouse.MEASUREMENT,
 )

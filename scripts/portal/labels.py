@@ -58,6 +58,30 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "permalink": {"de": "Link zu diesem Abschnitt", "en": "Link to this section"},
         "table": {"de": "Tabelle", "en": "Table"},
         "edit": {"de": "Diese Seite bearbeiten", "en": "Edit this page"},
+        "breadcrumbs": {"de": "Sie sind hier", "en": "You are here"},
+    },
+    # The portal's identity (overrides/partials/identity-*.html): the line
+    # above the header, its links to the accessible offers, the feedback line.
+    "identity": {
+        # Shown while extra.operator.name is unset: who the portal is for,
+        # which is known, instead of an operator, which is not.
+        "audience": {
+            "de": "Für die Jugendämter in Mecklenburg-Vorpommern",
+            "en": "For the youth welfare offices of Mecklenburg-Vorpommern",
+        },
+        "offers": {
+            "de": "Leichte Sprache und Gebärdensprache",
+            "en": "Easy Read and sign language",
+        },
+        "easy_language": {"de": "Leichte Sprache", "en": "Easy Read"},
+        "sign_language": {"de": "Gebärdensprache", "en": "Sign language"},
+        "helpful": {"de": "War diese Seite hilfreich?", "en": "Was this page helpful?"},
+        "write_to_us": {"de": "Schreiben Sie uns eine E-Mail", "en": "Send us an e-mail"},
+        "contact_page": {
+            "de": "Schreiben Sie uns über die Kontaktseite",
+            "en": "Write to us via the contact page",
+        },
+        "feedback_subject": {"de": "Rückmeldung zur Seite", "en": "Feedback on the page"},
     },
     # The kinds of items in the start page's news block (portal.news) and its
     # words.
