@@ -89,6 +89,8 @@ LEGAL_PAGES = (
     "gebaerdensprache",
 )
 """Linked from every page's footer or the line above its header, so every site needs them."""
+FURNISHED_NOT_IN_NAV = "\n".join(f"/{name}*.md" for name in LEGAL_PAGES)
+"""`not_in_nav` patterns of the pages `write_site` furnishes (outside the nav, as in the portal)."""
 THEME_FOLDERS = ("assets", "stylesheets")
 """Logo, favicon and stylesheets that mkdocs.yml names for every page."""
 

@@ -17,7 +17,7 @@ from fontTools.ttLib import TTFont
 from selectolax.lexbor import LexborHTMLParser
 
 from portal.labels import LABELS
-from sitebuilder import LEGAL_PAGES, PROJECT_ROOT, build, page, write_site
+from sitebuilder import FURNISHED_NOT_IN_NAV, PROJECT_ROOT, build, page, write_site
 
 FONTS = PROJECT_ROOT / "docs" / "assets" / "fonts"
 STYLESHEET = PROJECT_ROOT / "docs" / "stylesheets" / "portal.css"
@@ -83,7 +83,7 @@ def test_frame_names_the_operator_and_asks_for_feedback_by_mail(tmp_path: Path) 
         {"index.md": page("Start"), "a/index.md": page("Bereich"), "a/b.md": page("Kapitel")},
         nav="  - Start: index.md\n  - Bereich:\n    - a/index.md\n    - a/b.md",
         extra_config=OPERATOR,
-        not_in_nav="\n".join(f"/{name}*.md" for name in LEGAL_PAGES),
+        not_in_nav=FURNISHED_NOT_IN_NAV,
     )
     result = build(config)
     assert result.ok, result.log
