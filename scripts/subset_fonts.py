@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     for face in FACES:
         size = subset_face(face)
         print(f"{face.target.relative_to(PROJECT_ROOT)}: {size} Bytes")
-    shutil.copyfile(SOURCE / "LICENSE", TARGET / "OFL.txt")
+    shutil.copyfile(SOURCE / "LICENSE", TARGET / "ofl.txt")
     return 0
 
 

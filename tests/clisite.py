@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from sitebuilder import page, write_site
+from sitebuilder import FURNISHED_NOT_IN_NAV, page, write_site
 
 GUIDE = """\
 ---
@@ -52,6 +52,5 @@ def write_checkout(root: Path, pages: dict[str, str] | None = None) -> Path:
             **(pages or {}),
         },
         nav=NAV,
-        not_in_nav="/newsletter/ausgaben/\n/impressum*.md\n/datenschutz*.md\n"
-        "/barrierefreiheit*.md\n/kontakt*.md",
+        not_in_nav="/newsletter/ausgaben/\n" + FURNISHED_NOT_IN_NAV,
     )

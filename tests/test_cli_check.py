@@ -87,7 +87,7 @@ def test_check_passes_a_clean_checkout(tmp_path: Path, monkeypatch: pytest.Monke
         [sys.executable, "-m", "portal", "check"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "12 Seiten geprüft: keine Probleme.\n"
+    assert result.stdout == "16 Seiten geprüft: keine Probleme.\n"
 
 
 def test_check_outside_a_checkout_says_where_to_start(

@@ -58,7 +58,7 @@ def test_fonts_are_small_woff2_with_their_licence() -> None:
         data = face.target.read_bytes()
         assert data[:4] == b"wOF2", f"{face.target.name} ist kein WOFF2"
         assert len(data) < 20_000, f"{face.target.name}: {len(data)} Bytes, Teilmenge zu groß"
-    assert "SIL Open Font License" in (FONTS / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in (FONTS / "ofl.txt").read_text(encoding="utf-8")
 
 
 def test_the_stylesheet_loads_exactly_the_committed_fonts() -> None:

@@ -23,7 +23,7 @@ def test_a_page_view_requests_nothing_that_is_missing(browser: Browser, portal: 
     context = browser.new_context(viewport=PHONE, service_workers="block")
     page = context.new_page()
     responses: list[Response] = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     problems: list[str] = []
     try:
         for path in PAGES:
