@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.csp import HEADER_FILE
 from sitebuilder import PROJECT_ROOT
 
 NGINX = Path("/usr/sbin/nginx")
@@ -103,6 +104,8 @@ def write_config(site_dir: Path, prefix: Path, port: int) -> Path:
     conf_dir = prefix / CONF_DIR_NAME
     shutil.rmtree(conf_dir, ignore_errors=True)
     shutil.copytree(DEPLOY_DIR, conf_dir)
+    # As on a server: the policy header comes from the published site (headers.conf).
+    (conf_dir / "csp.conf").symlink_to(site_dir.resolve() / HEADER_FILE)
     for folder in ("logs", "temp"):
         (prefix / folder).mkdir(parents=True, exist_ok=True)
     config = prefix / "nginx.conf"

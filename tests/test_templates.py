@@ -33,6 +33,8 @@ def test_there_are_copied_templates() -> None:
     assert names == [
         "base.html",
         "partials/content.html",
+        "partials/javascripts/base.html",
+        "partials/javascripts/content.html",
         "partials/logo.html",
         "partials/nav-item.html",
         "partials/path.html",
