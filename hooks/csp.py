@@ -24,7 +24,18 @@ from portal.mkdocs_adapter import (
 # Built page → its source file, for every language.
 _sources: BuildState[dict[str, Path]] = BuildState(dict)
 
+# Whether this process runs `mkdocs serve`: its live-reload code is inline.
+_serving = False
+
 # Hooks
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    # mkdocs serve adds `<script>livereload(…)</script>` to every page it sends,
+    # different for every request: no hash can allow it, so the preview pages
+    # carry no policy (nginx and the tests serve built pages, which do).
+    _serving = command == "serve"
 
 
 # Last, so that the page is recorded with the file i18n gave it.
@@ -52,5 +63,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         targets=targets,
         sources=_sources.of(config),
         root=project_root(config),
+        in_pages=not _serving,
     )
     report(findings, config=config)

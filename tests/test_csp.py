@@ -176,3 +176,28 @@ def test_inline_style_in_a_page_is_reported(tmp_path: Path) -> None:
         "docs/stylesheets/ und schreiben Sie Skripte als Datei (overrides/assets/javascripts/), "
         "nicht in die Seite."
     ) in result.log
+
+
+def test_preview_pages_stay_as_built_and_the_header_is_written(tmp_path: Path) -> None:
+    """``mkdocs serve`` adds inline live-reload code that a policy in the page would block."""
+    html = f'<!doctype html><html><head><meta charset="utf-8"><script>{SPEC_SCRIPT}</script>'
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    site_policy, findings = csp.secure_site(tmp_path, in_pages=False)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == html
+    assert findings == []
+    assert SPEC_HASH in site_policy.header
+    assert site_policy.header in (tmp_path / csp.HEADER_FILE).read_text(encoding="utf-8")
+
+
+def test_a_second_run_replaces_the_policy_it_wrote(tmp_path: Path) -> None:
+    html = '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head></html>'
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    csp.secure_site(tmp_path)
+    once = (tmp_path / "index.html").read_text(encoding="utf-8")
+    csp.secure_site(tmp_path, targets=["https://news.example.de"])
+    twice = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert len(meta_policies(once)) == len(meta_policies(twice)) == 1
+    assert directives(meta_policies(twice)[0])["form-action"] == [
+        "'self'",
+        "https://news.example.de",
+    ]

@@ -238,8 +238,13 @@ def secure_site(
     targets: Sequence[str] = (),
     sources: Mapping[str, Path] | None = None,
     root: Path | None = None,
+    in_pages: bool = True,
 ) -> tuple[SitePolicy, list[Finding]]:
     """Write the policy into every page of ``site_dir`` and the header file for nginx.
+
+    Without ``in_pages`` the pages stay as they are (``mkdocs serve`` adds its
+    live-reload code inline to every page it serves, which the policy would
+    block); the findings and the header file are the same.
 
     ``sources`` maps a built page (path relative to the site) to its source
     file, so that messages name it (relative to ``root``); pages without one
@@ -271,7 +276,10 @@ def secure_site(
             meta=True,
         )
         element = f'<meta http-equiv="{POLICY_HEADER}" content="{content}">'
-        path.write_text(html[: code.meta_end] + element + html[code.meta_end :], encoding="utf-8")
+        if in_pages:
+            path.write_text(
+                html[: code.meta_end] + element + html[code.meta_end :], encoding="utf-8"
+            )
     header = policy(script_hashes=script_hashes, style_hashes=style_hashes, form_targets=targets)
     target = site_dir / HEADER_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
