@@ -134,7 +134,9 @@ def test_worker_turns_words_into_the_same_terms_as_the_build(
         for _location, title, text, tags in index["docs"]:
             vocabulary.update(f"{title} {text} {' '.join(tags)}".split())
     samples = sorted(vocabulary)
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    # The test adds the worker's code to the page inline, which the portal's
+    # Content Security Policy rightly forbids: this context ignores it.
+    context = browser.new_context(viewport=DESKTOP, service_workers="block", bypass_csp=True)
     tab = context.new_page()
     try:
         assert not open_page(tab, portal, "")
