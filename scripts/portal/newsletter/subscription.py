@@ -168,6 +168,12 @@ def form_action_origin(settings: object) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def form_targets(extra: Mapping[str, object]) -> list[str]:
+    """The hosts a form of the portal posts to, for ``portal.csp.FORM_TARGET_MODULES``."""
+    origin = form_action_origin(extra.get("newsletter"))
+    return [] if origin is None else [origin]
+
+
 def form_action_origin_of(config_file: Path) -> str | None:
     """`form_action_origin` of the ``extra.newsletter`` in a ``mkdocs.yml``."""
     extra = load_site_config(config_file).data.get("extra")
