@@ -3,9 +3,10 @@
 Lighthouse (npm, pinned in package-lock.json) runs in Debian's Chromium,
 headless, with its mobile defaults (simulated slow 4G and a CPU slowed down
 four times) on the start page, one long chapter and the English start page.
-The portal is built for its local address and served by nginx with gzip
-(``benchmark.served``). Besides the four scores, every request of each page
-view is checked: none may end in an HTTP error, none may leave the machine.
+The portal is built for its local address and served by Debian's nginx with
+the repository's configuration (``benchmark.served``). Besides the four
+scores, every request of each page view is checked: none may end in an HTTP
+error, none may leave the machine.
 
 Lighthouse's performance score depends on the CPU time the page costs, so on
 a machine shared with other work it scatters; the other three do not. One
@@ -90,7 +91,8 @@ def measure(context: Context) -> Answer:
             "",
             "Ziele: Leistung ≥ 95, die anderen drei 100; keine Anfrage endet mit einem "
             "HTTP-Fehler oder verlässt den Rechner. Lighthouse "
-            f"{_lighthouse_version()} (npm) in Debians Chromium, mobil, nginx mit gzip.",
+            f"{_lighthouse_version()} (npm) in Debians Chromium, mobil, Debians nginx mit "
+            "`scripts/deploy/nginx/`.",
             *(["", "Nicht bestandene Prüfungen:", *notes] if notes else []),
         ],
     )

@@ -1,7 +1,8 @@
 """What does a first visit to a content page transfer, beside stock Material?
 
-The real portal is built for its local address and served by nginx with
-gzip (``benchmark.served``); a fresh Chromium (empty cache) opens one long
+The real portal is built for its local address and served by Debian's nginx
+with the repository's configuration (``benchmark.served``; the budget
+assumes its gzip); a fresh Chromium (empty cache) opens one long
 chapter and waits until the network is idle. Every response counts with its
 headers and its body as sent (compressed), fonts included. The same German
 pages built with stock Material (no overrides, no hooks, no extra
@@ -95,7 +96,8 @@ def measure(context: Context) -> Answer:
         details=[
             *rows,
             "",
-            f"Chromium ohne Cache, nginx mit gzip (Stufe 6), /{PAGE} bis zur Netzwerkruhe; "
+            f"Chromium ohne Cache, Debians nginx mit `scripts/deploy/nginx/` (Kompression, wie "
+            f"dort eingestellt), /{PAGE} bis zur Netzwerkruhe; "
             "jede Antwort mit Kopf und komprimiertem Inhalt. Der Suchindex des Portals "
             f"(`{SEARCH_INDEX}`) wird nicht geladen, bevor jemand sucht; Materials Suche lädt "
             "ihren Index schon beim Seitenaufruf. Material ohne Anpassungen: dieselben "
