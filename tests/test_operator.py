@@ -115,7 +115,19 @@ def test_required_operator_fails_the_build(tmp_path: Path) -> None:
 
 def test_complete_operator_is_rendered_as_address(tmp_path: Path) -> None:
     release = {"PORTAL_REQUIRE_OPERATOR": "true", "PORTAL_SITE_URL": "https://portal.example.de/"}
-    result = build(_legal_site(tmp_path, COMPLETE), env=release)
+    config = _legal_site(tmp_path, COMPLETE)
+    # A release build also requires the newsletter's mailing list.
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "extra:\n",
+            "extra:\n  newsletter:\n"
+            "    subscribe_email: join@lists.example.org\n"
+            "    unsubscribe_email: leave@lists.example.org\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = build(config, env=release)
     assert result.ok, result.log
     assert not [w for w in result.warnings() if "Betreiberangaben" in w]
     tree = LexborHTMLParser((result.site_dir / "index.html").read_text(encoding="utf-8"))
