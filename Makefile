@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install chromium nginx tools serve build test unit lint types pytest review links-external bench release-check fonts clean check
+.PHONY: help install pdf-libs chromium nginx tools serve build test unit lint types pytest review links-external bench release-check fonts clean check
 
 help:
 	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
@@ -34,7 +34,16 @@ help:
 	@echo "make bench          Benchmark: Prüfungen, Wachstum, Vorschau (Minuten)"
 	@echo "make release-check  bricht ab, solange Betreiberangaben oder die öffentliche Adresse fehlen"
 
-install: $(STAMP)
+install: $(STAMP) pdf-libs
+
+# WeasyPrint (the PDF editions, portal.editions) lays out text with Debian's
+# Pango; the editions embed DejaVu from Debian's fonts-dejavu-core, never
+# whatever fonts a machine happens to have.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-libs:
+	@dpkg -s $(PDF_LIBS) >/dev/null 2>&1 || { \
+	  echo "Installiere Debians Pango und DejaVu für die PDF-Ausgaben …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_LIBS); }
 
 # The stamp's name carries a hash of the lock file, so a changed lock
 # reinstalls and an unchanged one costs nothing.

@@ -181,7 +181,15 @@ def build(
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})},
+        # Tiny sites build without the PDF editions unless a test asks for
+        # them: a second or more per build that tests of other things need not pay.
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "NO_COLOR": "1",
+            "PORTAL_PDF": "false",
+            **(env or {}),
+        },
         timeout=600,
         check=False,
     )
@@ -189,5 +197,5 @@ def build(
 
 
 def build_portal(site_dir: Path, *, strict: bool = True) -> BuildResult:
-    """Build the real portal from the repository into `site_dir`."""
-    return build(MKDOCS_YML, site_dir=site_dir, strict=strict)
+    """Build the real portal from the repository into `site_dir`, PDF editions included."""
+    return build(MKDOCS_YML, site_dir=site_dir, strict=strict, env={"PORTAL_PDF": "true"})

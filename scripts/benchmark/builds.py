@@ -58,12 +58,17 @@ class Run:
         return [line for line in self.log.splitlines() if line.startswith("WARNING")]
 
 
-def environment() -> dict[str, str]:
+def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "NO_COLOR": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # The corpus has an "einarbeitung" section: its PDF edition would be a
+        # book of hundreds of generated pages. The editions are measured on
+        # the real portal (benchmark.editions).
+        "PORTAL_PDF": "false",
+        **(extra or {}),
     }
 
 
@@ -97,13 +102,13 @@ def site_dir(corpus: Corpus, variant: Variant) -> Path:
     return corpus.root / f"site-{variant.slug}"
 
 
-def build(config: Path) -> Run:
+def build(config: Path, *, env: dict[str, str] | None = None) -> Run:
     """`mkdocs build --strict` with `config` in a fresh process; its log goes to a file."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment()
+            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment(env)
         )
         # wait4 has no timeout of its own; the timer ends a hung build.
         watchdog = threading.Timer(BUILD_TIMEOUT, process.kill)

@@ -6,7 +6,17 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 
 from __future__ import annotations
 
-from benchmark import guards, lighthouse, links, newsletter, preview, scaling, search, weight
+from benchmark import (
+    editions,
+    guards,
+    lighthouse,
+    links,
+    newsletter,
+    preview,
+    scaling,
+    search,
+    weight,
+)
 from benchmark.harness import Measurement
 
 MEASUREMENTS: tuple[Measurement, ...] = (
@@ -18,4 +28,5 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     newsletter.MEASUREMENT,
     weight.MEASUREMENT,
     lighthouse.MEASUREMENT,
+    editions.MEASUREMENT,
 )

@@ -199,6 +199,80 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
         "event": {"de": "Veranstaltung", "en": "Event"},
         "training": {"de": "Fortbildung", "en": "Training"},
+    # Checklists readers can tick (portal.checklists, portal-checklists.js).
+    # {done}, {total} and {date} are filled in by the script.
+    "checklist": {
+        "progress": {"de": "{done} von {total} erledigt", "en": "{done} of {total} done"},
+        "reset": {"de": "Häkchen zurücksetzen", "en": "Clear ticks"},
+        "confirm": {
+            "de": "Alle Häkchen dieser Checkliste entfernen?",
+            "en": "Remove all ticks from this checklist?",
+        },
+        "export": {"de": "Fortschritt drucken", "en": "Print my progress"},
+        "stored": {
+            "de": "Ihre Häkchen speichert nur dieser Browser auf diesem Gerät.",
+            "en": "Your ticks are stored only in this browser on this device.",
+        },
+        "summary": {"de": "Mein Fortschritt", "en": "My progress"},
+        "date": {"de": "Stand: {date}", "en": "As of {date}"},
+        "done": {"de": "erledigt", "en": "done"},
+        "open": {"de": "offen", "en": "open"},
+    },
+    # The PDF editions (portal.editions): their title page, and their links
+    # on the portal's pages. {section}, {site}, {date}, {url} are filled in.
+    "edition": {
+        "kind": {
+            "de": "PDF-Ausgabe von Seiten des Portals „{site}“",
+            "en": "PDF edition of pages of the portal “{site}”",
+        },
+        "about": {
+            "de": "Diese Datei enthält die Seiten des Bereichs „{section}“ des Portals, "
+            "so wie sie am {date} standen. Sie ist eine Ausgabe dieser Webseiten, "
+            "kein Dokument des Landesmodellprojekts (2015–2017).",
+            "en": "This file holds the pages of the section “{section}” of the portal "
+            "as they stood on {date}. It is an edition of these web pages, not a "
+            "document of the state model project (2015–2017).",
+        },
+        "not:einarbeitung": {
+            "de": "Sie ist nicht der „Leitfaden zur Einarbeitung neuer Fachkräfte im ASD/SpD“ "
+            "von 2015: Dessen Text liegt dem Portal nicht vor.",
+            "en": "It is not the 2015 “Leitfaden zur Einarbeitung neuer Fachkräfte im "
+            "ASD/SpD” (guideline for onboarding new staff): the portal does not have its text.",
+        },
+        "not:mentoring": {
+            "de": "Sie ist nicht die „Handlungsempfehlungen für den Einsatz von "
+            "Mentor*innen“ des Modellprojekts: Deren Text liegt dem Portal nicht vor.",
+            "en": "It is not the model project's “Handlungsempfehlungen für den Einsatz "
+            "von Mentor*innen” (recommendations for mentors): the portal does not have "
+            "their text.",
+        },
+        "stand": {"de": "Stand: {date}", "en": "As of: {date}"},
+        "source": {"de": "Quelle: {url}", "en": "Source: {url}"},
+        "contents": {"de": "Inhalt", "en": "Contents"},
+        "untranslated": {
+            "de": "Noch nicht übersetzt und darum nicht in dieser Ausgabe:",
+            "en": "Not yet translated, and so not in this edition (German only):",
+        },
+        "date-format": {"de": "%d.%m.%Y", "en": "%d %B %Y"},
+        "link": {"de": "PDF-Ausgabe", "en": "PDF edition"},
+        "heading": {"de": "Zum Herunterladen", "en": "Download"},
+        "note": {
+            "de": "Ausgaben der Seiten dieses Portals, mit Inhaltsverzeichnis, zum Lesen "
+            "und Drucken; keine Originaldokumente des Modellprojekts.",
+            "en": "Editions of this portal's pages, with a table of contents, to read and "
+            "print; not original documents of the model project.",
+        },
+        "off": {
+            "de": "Die PDF-Ausgaben entstehen beim vollständigen Build (in dieser "
+            "Vorschau sind sie abgeschaltet).",
+            "en": "The PDF editions are made by the full build (they are off in this preview).",
+        },
+    },
+    # Files readers can download (portal.downloads): format and size after
+    # the link, e.g. „PDF, 412 KB“. {format} and {size} are filled in.
+    "download": {
+        "meta": {"de": "{format}, {size}", "en": "{format}, {size}"},
+        "decimal": {"de": ",", "en": "."},
     },
 }
 
