@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser.checks import DESKTOP, Site, open_page
+from browser.checks import DESKTOP, Site, axe_problems, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -122,11 +122,15 @@ def test_print_shows_the_text_without_the_site_chrome(tab: Page) -> None:
     )
     assert marks[0] == '"✓"'
     assert set(marks[1:]) == {'""'}
-    # Links to other sites carry their address after the text.
-    after = tab.locator(".md-content a[href^='http']").evaluate_all(
-        "nodes => nodes.map(n => getComputedStyle(n, '::after').content)"
-    )
-    assert all(content.startswith('" (" attr(href)') or "(" in content for content in after)
+    # A link to another page of the portal carries its full address after the text.
+    link = tab.locator(".md-content a[href$='hilfeplanverfahren/ablauf/']").first
+    after = link.evaluate("node => getComputedStyle(node, '::after').content")
+    assert after == '" (http://127.0.0.1:8000/hilfeplanverfahren/ablauf/)"'
+
+
+def test_checklist_page_passes_axe_with_its_controls(tab: Page) -> None:
+    tick(tab, 0)
+    assert axe_problems(tab, PAGE) == []
 
 
 def test_export_prints_a_summary_of_ones_progress(tab: Page) -> None:
