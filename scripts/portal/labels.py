@@ -199,6 +199,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
         "event": {"de": "Veranstaltung", "en": "Event"},
         "training": {"de": "Fortbildung", "en": "Training"},
+    },
     # Checklists readers can tick (portal.checklists, portal-checklists.js).
     # {done}, {total} and {date} are filled in by the script.
     "checklist": {
