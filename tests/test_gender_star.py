@@ -149,6 +149,14 @@ def test_check_passes_emphasis_at_word_edges_and_code() -> None:
     assert messages(html) == []
 
 
+def test_check_passes_emphasis_that_opens_a_source_line() -> None:
+    # Markdown keeps the line break of the source before the emphasis; a
+    # word before a line break still ends there.
+    assert messages(render("Das Jugendamt ist dazu\n**berechtigt und verpflichtet**, wenn")) == []
+    assert messages("<p>Fach\n<strong>kraft</strong></p>") == []
+    assert messages("<p>Fach<strong>kraft</strong>\n</p>") != []
+
+
 # The build
 
 

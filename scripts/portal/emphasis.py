@@ -32,7 +32,9 @@ VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea
 # ("innen*"), or before a letter and not after one ("*Wort"). Gender stars
 # sit between two letters and are left alone.
 _STRAY_STAR = re.compile(r"(?<=[^\W_])\*(?![^\W_])|(?<![^\W_])\*(?=[^\W_])")
-_WORD_END = re.compile(r"[^\W_][\w*-]*$")
+# \Z, not $: "$" also matches before a final line break, and emphasis that
+# opens a source line follows text ending in one ("dazu\n<strong>…").
+_WORD_END = re.compile(r"[^\W_][\w*-]*\Z")
 _WORD_START = re.compile(r"^[\w*-]*[^\W_]")
 # The endings a gender star introduces: Mentor*in, Mentor*innen, jede*r, ein*e.
 _GENDER_ENDING = re.compile(r"^(?:in|innen|e|en|er|es|em|r|s|n|m)\b")

@@ -24,6 +24,8 @@ FOLDER_TYPES: dict[str, tuple[str, ...]] = {
     "einarbeitung": ("guide", "page"),
     "mentoring": ("guide", "page"),
     "hilfeplanverfahren": ("guide", "page"),
+    # Everyday ASD practice: chapters, and templates (Vorlagen) as pages.
+    "arbeitshilfen": ("guide", "page"),
     "veranstaltungen": ("event",),
     "fortbildungen": ("training",),
     "newsletter": ("newsletter",),
@@ -34,6 +36,7 @@ INDEX_TYPES: dict[str, tuple[str, ...]] = {
     "einarbeitung": ("page", "guide"),
     "mentoring": ("page", "guide"),
     "hilfeplanverfahren": ("page", "guide"),
+    "arbeitshilfen": ("page", "guide"),
     "modellprojekt": ("page", "project"),
 }
 DEFAULT_TYPES: tuple[str, ...] = ("page",)
