@@ -198,10 +198,12 @@ def _synonyms(entries: list[GlossaryEntry], *, english: bool) -> list[SynonymGro
     """Abbreviation and German term; beyond the default language also the English explanation."""
     groups = []
     for entry in entries:
-        forms = [entry.abbr, entry.term]
+        # A term without an abbreviation has no second German form.
+        forms = [form for form in (entry.abbr, entry.term) if form]
         if english and entry.en:
             forms.append(entry.en)
-        groups.append(SynonymGroup(forms=tuple(forms)))
+        if len(forms) > 1:
+            groups.append(SynonymGroup(forms=tuple(forms)))
     return groups
 
 

@@ -33,6 +33,9 @@ TINY_GLOSSARY = """\
 - abbr: HPG
   term: Hilfeplangespräch
   law: § 36 SGB VIII
+- term: Fachteam
+  definition: Mehrere Fachkräfte entscheiden gemeinsam über die Art der Hilfe.
+  en: case team
 """
 
 
@@ -47,13 +50,38 @@ def parse(text: str) -> tuple[list[GlossaryEntry], list[str]]:
 def test_valid_entries_keep_their_fields_and_lines() -> None:
     entries, messages = parse(TINY_GLOSSARY)
     assert messages == []
-    assert [entry.abbr for entry in entries] == ["ASD", "SpD", "SGB VIII", "HPG"]
+    assert [entry.abbr for entry in entries] == ["ASD", "SpD", "SGB VIII", "HPG", None]
     assert entries[0] == GlossaryEntry(
         abbr="ASD", term="Allgemeiner Sozialer Dienst", en="general social services", line=1
     )
     assert entries[1].unverified is True
     assert entries[2].anchor == "sgb-viii"
     assert entries[3].line == 9
+    # A term without an abbreviation is listed under the term itself.
+    assert entries[4] == GlossaryEntry(
+        abbr=None,
+        term="Fachteam",
+        definition="Mehrere Fachkräfte entscheiden gemeinsam über die Art der Hilfe.",
+        en="case team",
+        line=12,
+    )
+    assert (entries[4].label, entries[4].anchor) == ("Fachteam", "fachteam")
+
+
+def test_anchor_of_a_term_spells_out_umlauts() -> None:
+    entries, messages = parse(
+        """\
+        - term: Gefährdungseinschätzung
+          definition: Einschätzung des Risikos.
+        - term: Wunsch- und Wahlrecht
+          definition: Recht, den Träger zu wählen.
+        """
+    )
+    assert messages == []
+    assert [entry.anchor for entry in entries] == [
+        "gefaehrdungseinschaetzung",
+        "wunsch-und-wahlrecht",
+    ]
 
 
 def test_missing_term_names_file_line_and_fix() -> None:
@@ -82,7 +110,7 @@ def test_unknown_field_points_at_its_own_line() -> None:
     )
     assert messages == [
         "docs/glossar/abkuerzungen.yml:3: Unbekanntes Feld „langform“ — erlaubt sind „abbr“, "
-        "„term“, „en“, „law“, „unverified“."
+        "„term“, „definition“, „en“, „law“, „unverified“."
     ]
 
 
@@ -137,6 +165,17 @@ def test_yaml_syntax_error_is_a_finding_not_a_traceback() -> None:
             "docs/glossar/abkuerzungen.yml:3: Die Abkürzung „ASD“ steht schon in Zeile 1 — "
             "führen Sie beide Einträge zu einem zusammen.",
         ),
+        (
+            "- term: Fachteam\n  definition: A\n- term: Fachteam\n  definition: B\n",
+            "docs/glossar/abkuerzungen.yml:3: Der Begriff „Fachteam“ steht schon in Zeile 1 — "
+            "führen Sie beide Einträge zu einem zusammen.",
+        ),
+        (
+            "- term: Fachteam\n  en: case team\n",
+            "docs/glossar/abkuerzungen.yml:1: Der Eintrag hat weder eine Abkürzung („abbr“) "
+            "noch eine Erklärung („definition“) — ergänzen Sie „abbr:“ für eine Abkürzung oder "
+            "„definition:“ – eine kurze deutsche Erklärung des Begriffs.",
+        ),
     ],
 )
 def test_malformed_entry_gets_one_clear_message(text: str, expected: str) -> None:
@@ -148,6 +187,19 @@ def test_the_portal_glossary_file_is_valid_and_covers_the_brief() -> None:
     assert findings == []
     abbreviations = {entry.abbr for entry in entries}
     assert {"ASD", "SpD", "HPG", "HzE", "ISEF", "SGB VIII", "KJSG", "M-V"} <= abbreviations
+    # The terms new staff look for (content review, November 2026), each explained.
+    terms = {entry.label for entry in entries if entry.definition}
+    assert {
+        "Fachteam",
+        "Inobhutnahme",
+        "SPFH",
+        "Vollzeitpflege",
+        "Fachaufsicht",
+        "Dienstanweisung",
+        "Verfahrenslotse",
+    } <= terms
+    # Every entry explains itself in English too, as the English glossary page needs.
+    assert [entry.label for entry in entries if not entry.en] == []
     # The brief marks the expansion of SpD as unverified; readers must see that.
     assert [entry.abbr for entry in entries if entry.unverified] == ["SpD"]
 
@@ -176,6 +228,13 @@ def test_titles_follow_the_reader_language_and_mark_unverified_expansions() -> N
     assert spd.title(language="en") == "Sozialpädagogischer Dienst (expansion not confirmed)"
 
 
+def test_terms_without_abbreviation_get_no_tooltip() -> None:
+    # <abbr> around an ordinary word would tell screen readers it is an abbreviation.
+    entries, _ = parse(TINY_GLOSSARY)
+    markdown = "Das Fachteam berät.\n"
+    assert append_definitions(markdown, entries, language="de") == markdown
+
+
 def test_a_definition_written_on_the_page_wins() -> None:
     entries, _ = parse(TINY_GLOSSARY)
     markdown = "Der ASD.\n\n*[ASD]: Amt für soziale Dienste\n"
@@ -193,6 +252,7 @@ def _glossary_site(tmp_path: Path, glossary: str | None) -> Path:
             # Start
 
             Der ASD arbeitet nach dem SGB VIII. Siehe den [ASD im Glossar](glossar/index.md).
+            Das Fachteam entscheidet.
 
             `ASD` im Code bleibt Code.
             """,
@@ -244,9 +304,10 @@ def test_glossary_page_lists_every_entry_in_both_languages(tmp_path: Path, golde
         tree = _tree(built)
         terms = [node.text(strip=True) for node in tree.css(".portal-glossary dt")]
         # Alphabetical on the page, whatever the order in the file.
-        assert terms == ["ASD", "HPG", "SGB VIII", "SpD"]
+        assert terms == ["ASD", "Fachteam", "HPG", "SGB VIII", "SpD"]
         assert [node.id for node in tree.css(".portal-glossary__entry")] == [
             "asd",
+            "fachteam",
             "hpg",
             "sgb-viii",
             "spd",
@@ -255,6 +316,12 @@ def test_glossary_page_lists_every_entry_in_both_languages(tmp_path: Path, golde
     note = english.css_first("#spd .portal-glossary__note")
     assert note is not None
     assert note.text(strip=True) == "This expansion is not confirmed by the project's sources."
+    # A term shows its definition, on English pages its English explanation.
+    german = _tree(result.site_dir / "glossar" / "index.html")
+    assert german.css_first("#fachteam dd").text(strip=True) == (
+        "Mehrere Fachkräfte entscheiden gemeinsam über die Art der Hilfe."
+    )
+    assert english.css_first("#fachteam dd").text(strip=True) == "case team"
     # The data file is a source, not a page of the site.
     assert not list(result.site_dir.rglob("abkuerzungen.yml"))
 
@@ -266,7 +333,7 @@ def test_malformed_entry_fails_the_strict_build_with_one_message(tmp_path: Path)
     expected = str(
         Finding(
             "docs/glossar/abkuerzungen.yml",
-            12,
+            15,
             "Im Eintrag fehlt das Feld „term“",
             "ergänzen Sie „term:“ – der deutsche Begriff, z. B. „Allgemeiner Sozialer Dienst“.",
         )
@@ -295,4 +362,4 @@ def test_real_glossary_page_lists_every_entry(portal_site: Path) -> None:
     for prefix in ["", "en/"]:
         tree = _tree(portal_site / prefix / "glossar" / "index.html")
         terms = [node.text(strip=True) for node in tree.css(".portal-glossary dt")]
-        assert terms == [entry.abbr for entry in alphabetical(entries)]
+        assert terms == [entry.label for entry in alphabetical(entries)]

@@ -1,10 +1,13 @@
-"""The glossary: one YAML file of abbreviations, read with line numbers.
+"""The glossary: one YAML file of abbreviations and terms, read with line numbers.
 
 ``docs/glossar/abkuerzungen.yml`` is the single source of every abbreviation
-the portal explains. From it come the glossary page (DE and EN) and, on every
-page, the ``*[ASD]: …`` definitions that Python-Markdown's ``abbr`` extension
-turns into ``<abbr title="…">``. This module knows nothing about MkDocs; the
-hook ``hooks/glossary.py`` adapts it to the build.
+and term the portal explains. From it come the glossary page (DE and EN) and,
+on every page, the ``*[ASD]: …`` definitions that Python-Markdown's ``abbr``
+extension turns into ``<abbr title="…">``. A term without an abbreviation
+(„Fachteam“) carries a definition instead and appears on the glossary page
+only: an ``<abbr>`` around an ordinary word would tell screen readers it is an
+abbreviation. This module knows nothing about MkDocs; the hook
+``hooks/glossary.py`` adapts it to the build.
 """
 
 from __future__ import annotations
@@ -34,35 +37,49 @@ GLOSSARY_FILE = "glossar/abkuerzungen.yml"
 """Where the glossary lives, relative to ``docs_dir``."""
 
 FIELDS: dict[str, str] = {
-    "abbr": "die Abkürzung, z. B. „ASD“",
+    "abbr": "die Abkürzung, z. B. „ASD“ (fehlt bei Begriffen ohne Abkürzung)",
     "term": "der deutsche Begriff, z. B. „Allgemeiner Sozialer Dienst“",
+    "definition": "eine kurze deutsche Erklärung, Pflicht bei Begriffen ohne Abkürzung",
     "en": "eine kurze englische Erklärung (optional)",
     "law": "die Rechtsgrundlage, z. B. „§ 36 SGB VIII“ (optional)",
     "unverified": "true, wenn die Auflösung nicht gesichert ist (optional)",
 }
-REQUIRED = ("abbr", "term")
-TEXT_FIELDS = ("abbr", "term", "en", "law")
+REQUIRED = ("term",)
+TEXT_FIELDS = ("abbr", "term", "definition", "en", "law")
 
 # Characters that would break the ``*[ABBR]: title`` definition syntax.
 _FORBIDDEN_IN_ABBR = re.compile(r"[\[\]\\\n]")
 
 
+# Umlauts spelt out in anchors, as German URLs write them (#gefaehrdungseinschaetzung).
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """One abbreviation with its German term and optional details."""
+    """One abbreviation or term with its German term and optional details."""
 
-    abbr: str
+    abbr: str | None
+    """None for a term without an abbreviation (it has a definition instead)."""
     term: str
     en: str | None = None
     law: str | None = None
     unverified: bool = False
     line: int = 0
     """1-based line of the entry in the glossary file."""
+    definition: str | None = None
+    """A short German explanation: required for terms, optional for abbreviations."""
+
+    @property
+    def label(self) -> str:
+        """What the entry is listed under: the abbreviation, else the term."""
+        return self.abbr or self.term
 
     @property
     def anchor(self) -> str:
         """A stable HTML id for links like ``glossar/index.md#sgb-viii``."""
-        return re.sub(r"[^a-z0-9]+", "-", self.abbr.lower()).strip("-")
+        slug = self.label.lower().translate(_TRANSLITERATION)
+        return re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
 
     def title(self, *, language: str) -> str:
         """The expansion shown on hover and focus, in the reader's language."""
@@ -118,17 +135,18 @@ def parse_glossary(text: str, *, path: str) -> tuple[list[GlossaryEntry], list[F
         findings += problems
         if entry is None:
             continue
-        if entry.abbr in seen:
+        if entry.label in seen:
+            kind = "Die Abkürzung" if entry.abbr else "Der Begriff"
             findings.append(
                 Finding(
                     path,
                     entry.line,
-                    f"Die Abkürzung „{entry.abbr}“ steht schon in Zeile {seen[entry.abbr]}",
+                    f"{kind} „{entry.label}“ steht schon in Zeile {seen[entry.label]}",
                     "führen Sie beide Einträge zu einem zusammen.",
                 )
             )
             continue
-        seen[entry.abbr] = entry.line
+        seen[entry.label] = entry.line
         entries.append(entry)
     return entries, findings
 
@@ -186,16 +204,28 @@ def _parse_entry(node: yaml.Node, *, path: str) -> tuple[GlossaryEntry | None, l
                     f"ergänzen Sie „{key}:“ – {FIELDS[key]}.",
                 )
             )
+    if not ({"abbr", "definition"} & (values.keys() | invalid)):
+        # A term without an abbreviation explains nothing on its own.
+        findings.append(
+            Finding(
+                path,
+                line,
+                "Der Eintrag hat weder eine Abkürzung („abbr“) noch eine Erklärung („definition“)",
+                "ergänzen Sie „abbr:“ für eine Abkürzung oder „definition:“ – eine kurze "
+                "deutsche Erklärung des Begriffs.",
+            )
+        )
     if findings:
         return None, findings
     return (
         GlossaryEntry(
-            abbr=str(values["abbr"]),
+            abbr=_optional_text(values.get("abbr")),
             term=str(values["term"]),
             en=_optional_text(values.get("en")),
             law=_optional_text(values.get("law")),
             unverified=values.get("unverified") is True,
             line=line,
+            definition=_optional_text(values.get("definition")),
         ),
         [],
     )
@@ -237,7 +267,7 @@ def _line(node: yaml.Node) -> int:
 
 def alphabetical(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
     """The entries in the order of a German dictionary: case and umlauts aside (Ä as A)."""
-    return sorted(entries, key=lambda entry: (_collation_key(entry.abbr), entry.abbr))
+    return sorted(entries, key=lambda entry: (_collation_key(entry.label), entry.label))
 
 
 def _collation_key(text: str) -> str:
@@ -256,10 +286,11 @@ def used_entries(markdown: str, entries: Iterable[GlossaryEntry]) -> list[Glossa
     Same word boundaries as the ``abbr`` extension, so a definition is only
     added where it can take effect; a page's own ``*[X]: …`` line wins.
     """
-    entries = tuple(entries)
+    # Only abbreviations become <abbr>; terms are explained on the glossary page.
+    entries = tuple(entry for entry in entries if entry.abbr)
     if not entries:
         return []
-    used_pattern, defined_pattern = _patterns(tuple(entry.abbr for entry in entries))
+    used_pattern, defined_pattern = _patterns(tuple(entry.abbr or "" for entry in entries))
     defined = set(defined_pattern.findall(markdown))
     used = set(used_pattern.findall(markdown)) - defined
     return [entry for entry in entries if entry.abbr in used]
