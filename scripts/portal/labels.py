@@ -52,6 +52,17 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "Rechtliches": {"de": "Rechtliches", "en": "Legal information"},
         "Redaktion": {"de": "Redaktion", "en": "Editorial team"},
     },
+    # Editable downloads of template pages (portal.template_documents): the
+    # line of links and the closing line of each file ({site}: the site name).
+    "downloads": {
+        "intro": {"de": "Zum Ausfüllen am Computer:", "en": "To fill in on a computer:"},
+        "docx": {"de": "Word (DOCX)", "en": "Word (DOCX)"},
+        "odt": {"de": "OpenDocument (ODT)", "en": "OpenDocument (ODT)"},
+        "note": {
+            "de": "Vorlage aus dem {site}. Örtliche Vordrucke gehen vor.",
+            "en": "Template from the {site}. Local forms take precedence.",
+        },
+    },
     # Words of the page frame that the templates and hooks write.
     "page": {
         "status": {"de": "Status", "en": "Status"},
