@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from portal.template_documents import (
     to_odt,
 )
 from sitebuilder import build, page, write_site
+
+_localtime = time.localtime
 
 HTML = """
 <h1 id="vorlage-x">Vorlage: Plan<a class="headerlink" href="#vorlage-x">¶</a></h1>
@@ -167,6 +170,20 @@ def test_odt_has_headings_tables_lists_title_and_language(golden: Golden) -> Non
     assert zipfile.ZipFile(io.BytesIO(content)).read("mimetype") == (
         b"application/vnd.oasis.opendocument.text"
     )
+
+
+def test_files_are_the_same_whenever_they_are_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both libraries stamp archive members with the time of writing; a build
+    # must give the same bytes for the same page (tests/test_languages.py).
+    first = (to_docx(BLOCKS, INFO), to_odt(BLOCKS, INFO))
+    time.sleep(1.1)  # dates inside the documents count whole seconds
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime", lambda *_: _localtime(later))
+    assert (to_docx(BLOCKS, INFO), to_odt(BLOCKS, INFO)) == first
+    names = zipfile.ZipFile(io.BytesIO(first[1])).infolist()
+    assert names[0].filename == "mimetype"
+    assert names[0].compress_type == zipfile.ZIP_STORED
 
 
 # The build

@@ -15,8 +15,10 @@ nothing about MkDocs; ``hooks/template_downloads.py`` adapts it to the build.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -212,6 +214,11 @@ def to_docx(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
     properties.title = info.title
     properties.language = _language_tag(info.language)
     properties.author = ""
+    # python-docx stamps a new document with the time of writing; a build
+    # gives the same file for the same page, so the date is fixed.
+    properties.last_modified_by = ""
+    properties.created = properties.modified = _DOCUMENT_DATE
+    properties.revision = 1
     _docx_default_language(document, _language_tag(info.language))
     for block in blocks:
         if isinstance(block, Heading):
@@ -236,7 +243,7 @@ def to_docx(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
     closing.add_run(info.note).italic = True
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue())
 
 
 def _docx_table(document: object, table: Table) -> None:
@@ -268,6 +275,24 @@ def _docx_default_language(document: object, tag: str) -> None:
 
 def to_odt(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
     """The blocks as an OpenDocument text, title and language set."""
+    _odf_warm_up()
+    return _odt(blocks, info)
+
+
+_warm: list[bool] = []
+
+
+def _odf_warm_up() -> None:
+    # odfpy registers XML namespaces process-wide as it first writes them, so
+    # the first document of a process declares fewer than every later one.
+    # One throwaway document first: every file of a build, and of each
+    # rebuild under `mkdocs serve`, is then written the same way.
+    if not _warm:
+        _odt([], DocumentInfo(title="", language="de", note=""))
+        _warm.append(True)
+
+
+def _odt(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
     document = OpenDocumentText()
     tag = _language_tag(info.language)
     document.meta.addElement(dc.Title(text=info.title))
@@ -304,7 +329,7 @@ def to_odt(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
     body.addElement(closing)
     buffer = io.BytesIO()
     document.write(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue())
 
 
 class _OdfStyles:
@@ -378,6 +403,28 @@ def _odt_table(body: object, table: Table, styles: _OdfStyles, *, name: str) -> 
         grid.addElement(line)
     body.addElement(grid)  # type: ignore[attr-defined]
     body.addElement(P(stylename=styles.body))  # type: ignore[attr-defined]
+
+
+# The date every archive member gets: the earliest a ZIP file can hold.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_DOCUMENT_DATE = datetime.datetime(*_ZIP_EPOCH, tzinfo=datetime.UTC)
+
+
+def _reproducible(archive: bytes) -> bytes:
+    """The same archive with fixed member dates: two builds of a page give the same file.
+
+    Both libraries stamp each member with the time of writing. Order and
+    compression stay as they were (ODT needs its uncompressed „mimetype“ first).
+    """
+    source = zipfile.ZipFile(io.BytesIO(archive))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=_ZIP_EPOCH)
+            info.compress_type = member.compress_type
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member.filename))
+    return buffer.getvalue()
 
 
 def _language_tag(language: str) -> str:
