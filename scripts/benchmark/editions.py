@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmark.builds import Run, build
 from benchmark.harness import Answer, BuildFailed, Context, Measurement, median, number, seconds
-from benchmark.portal_config import MKDOCS_YML
+from benchmark.portal_config import MKDOCS_YML, PROJECT_ROOT, portal_hooks
 from portal.downloads import size_label
 
 LIMIT = 30.0
@@ -79,7 +79,15 @@ def _build(workdir: Path, *, pdf: bool) -> Run:
     site = workdir / f"portal-{'pdf' if pdf else 'ohne-pdf'}"
     shutil.rmtree(site, ignore_errors=True)
     config = workdir / f"mkdocs-portal-{'pdf' if pdf else 'ohne-pdf'}.yml"
-    config.write_text(f"INHERIT: {MKDOCS_YML}\nsite_dir: {site}\n", encoding="utf-8")
+    # Paths of an INHERITing file are relative to its own folder: name the
+    # portal's docs, templates and hooks by their full paths.
+    hooks = "".join(f"  - {PROJECT_ROOT / hook}\n" for hook in portal_hooks())
+    config.write_text(
+        f"INHERIT: {MKDOCS_YML}\ndocs_dir: {PROJECT_ROOT / 'docs'}\nsite_dir: {site}\n"
+        f"theme:\n  name: material\n  custom_dir: {PROJECT_ROOT / 'overrides'}\n"
+        f"hooks:\n{hooks}",
+        encoding="utf-8",
+    )
     run = build(config, env={"PORTAL_PDF": "true" if pdf else "false"})
     if run.returncode != 0:
         tail = "\n".join(run.log.splitlines()[-15:])
