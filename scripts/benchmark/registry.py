@@ -7,6 +7,7 @@ Answer`` function and a ``MEASUREMENT``, and list it here (see README.md).
 from __future__ import annotations
 
 from benchmark import (
+    check,
     editions,
     guards,
     lighthouse,
@@ -29,4 +30,5 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     weight.MEASUREMENT,
     lighthouse.MEASUREMENT,
     editions.MEASUREMENT,
+    check.MEASUREMENT,
 )

@@ -59,6 +59,8 @@ def markdown_report(project: Project, states: list[Translation]) -> str:
     """Markdown for the page of the Redaktionshandbuch (paths as code, not as links)."""
     names = {language.code: language.name for language in project.languages}
     lines = [
+        "## Je Bereich",
+        "",
         "| " + " | ".join(_COLUMNS) + " |",
         "| --- |" + " ---: |" * (len(_COLUMNS) - 1),
     ]
@@ -70,7 +72,7 @@ def markdown_report(project: Project, states: list[Translation]) -> str:
         if state == CURRENT:
             continue
         items = [item for item in states if item.state == state]
-        lines += ["", f"### {HEADINGS[state]}", ""]
+        lines += ["", f"## {HEADINGS[state]}", ""]
         if not items:
             lines.append("Keine.")
             continue

@@ -29,6 +29,10 @@ STATES = (OUTDATED, UNRECORDED, MISSING, CURRENT)
 
 TOP_LEVEL = "(oberste Ebene)"
 
+UNTRANSLATED_SECTIONS = ("redaktion",)
+"""Folders written in the default language only, by design: the Redaktionshandbuch
+is for the editorial team of the operating authority, not for readers."""
+
 
 @dataclass(frozen=True, order=True)
 class Translation:
@@ -56,6 +60,8 @@ def translation_states(project: Project) -> list[Translation]:
         if not languages.of_source(src_uri).default or excluded.match_file(src_uri):
             continue
         section = src_uri.split("/", 1)[0] if "/" in src_uri else TOP_LEVEL
+        if section in UNTRANSLATED_SECTIONS:
+            continue
         for language in languages.others:
             target = languages.translation(src_uri, language.code)
             record = result.pages.get(target)
