@@ -67,3 +67,16 @@ def test_guards_measurement_on_ten_pages(tmp_path: Path) -> None:
     assert found == []
     checked = check_docs(corpus.docs_dir, project_root=corpus.root, languages=languages)
     assert checked.findings == []
+
+
+def test_check_measurement_on_ten_pages(tmp_path: Path) -> None:
+    context = Context(workdir=tmp_path, pages=10, repeat=1, say=lambda _: None)
+    answers = run(selected("check"), context)
+    results = render(answers, context=context, minutes=0.0)
+
+    assert all(isinstance(answer, Answer) for _, answer in answers), results
+    assert "## Wie schnell ist `python -m portal check`?" in results
+    # Both the portal and the corpus pass the check (exit code 0).
+    times = r"\| \d+,\d\d \| \d+,\d\d \| 0 \|"
+    assert re.search(r"\| Portal \(`docs/`\) " + times, results), results
+    assert re.search(r"\| Korpus 10 \+ \d+ Seiten " + times, results), results
