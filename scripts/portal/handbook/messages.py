@@ -115,6 +115,11 @@ def _fields() -> list[Finding]:
         meta.review_interval_choice(PAGE, line=9, both=True),
         meta.review_interval_choice(PAGE, line=9, both=False),
         meta.generic(PAGE, line=6, location=["tags"], value=["Einarbeitung", 3]),
+        meta.registration_address(
+            "docs/fortbildungen/offenes-fortbildungsangebot.md",
+            line=9,
+            value="http://anmeldung.example",
+        ),
         meta.end_before_start(
             "docs/veranstaltungen/2016-07-13-qualitaetsforum.md",
             line=6,
