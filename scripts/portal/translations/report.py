@@ -62,7 +62,7 @@ def markdown_report(project: Project, states: list[Translation]) -> str:
         "## Je Bereich",
         "",
         "| " + " | ".join(_COLUMNS) + " |",
-        "| --- |" + " ---: |" * (len(_COLUMNS) - 1),
+        "| --- |" + " --- |" * (len(_COLUMNS) - 1),
     ]
     rows = [_row(section, counts) for section, counts in summary(states).items()]
     rows.append(_row("**gesamt**", Counter(item.state for item in states)))
