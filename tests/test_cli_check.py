@@ -61,7 +61,11 @@ def test_check_lists_every_problem_and_fails(
     assert main(["check"]) == 1
     captured = capsys.readouterr()
     assert captured.err == ""
-    golden("cli/check_faulty.txt", captured.out)
+    # The tiny checkout's mkdocs.yml lists the portal's hooks before its nav:
+    # the nav line moves with every new hook, the golden file does not.
+    config = (faulty / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if "einarbeitung/weg.md" in text)
+    golden("cli/check_faulty.txt", captured.out.replace(f"mkdocs.yml:{line}:", "mkdocs.yml:NAV:"))
 
 
 def test_check_agrees_with_the_build(faulty: Path) -> None:
