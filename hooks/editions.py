@@ -9,7 +9,6 @@ switches it off for a quick preview.
 
 from __future__ import annotations
 
-import datetime
 import os
 import time
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from portal.editions import EDITIONS, enabled, in_language, shown_on
 from portal.editions.assemble import Chapter, Missing, assemble
 from portal.editions.render import FontsMissing, render_pdf
 from portal.findings import ConfigurationError
+from portal.metadata.dates import as_date
 from portal.mkdocs_adapter import (
     BuildState,
     configuration_error,
@@ -89,7 +89,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
             url=page.url,
             title=page.title or source,
             html=html,
-            updated=_date(page.meta.get("updated")),
+            updated=as_date(page.meta.get("updated")),
         )
     else:
         # A page not yet translated: named on the edition's title page.
@@ -166,16 +166,3 @@ def _links_for(page: Any, config: MkDocsConfig) -> list[EditionLink]:
 
 def _language_state(config: MkDocsConfig) -> _Language:
     return _state.of(config).setdefault(current_language(config).code, _Language())
-
-
-def _date(value: object) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
