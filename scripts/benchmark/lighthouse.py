@@ -28,18 +28,15 @@ from urllib.parse import urlsplit
 from benchmark.harness import Answer, Context, Measurement
 from benchmark.portal_config import PROJECT_ROOT
 from benchmark.served import build_site, nginx
+from portal.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PAGES = {"Startseite": "", "Kapitel": "hilfeplanverfahren/ablauf/", "Startseite (en)": "en/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-# As in the browser tests (tests/browser/conftest.py): headless, and none of
+# Started as every browser run of the project (portal.chromium): headless, none of
 # Chromium's own calls home, so that every request is the page's.
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --disable-quic --no-first-run"
-)
+CHROMIUM_FLAGS = " ".join(("--headless=new", *CHROMIUM_ARGS))
 TIMEOUT = 300
 
 
@@ -120,7 +117,7 @@ def run_lighthouse(url: str, *, base_url: str) -> Report:
             check=False,
             # chrome-launcher takes the browser from CHROME_PATH; TMPDIR keeps
             # its profile folder inside this run's temporary folder.
-            env={**os.environ, "CHROME_PATH": CHROMIUM, "TMPDIR": temporary},
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM), "TMPDIR": temporary},
         )
         if result.returncode != 0 or not output.is_file():
             raise RuntimeError(f"Lighthouse scheitert an {url}: {result.stderr.strip()[-500:]}")

@@ -22,11 +22,11 @@ from typing import Any
 from benchmark.builds import Variant, full_portal
 from benchmark.harness import Answer, Context, Measurement, number
 from benchmark.portal_config import portal_hooks
+from portal.chromium import CHROMIUM, CHROMIUM_ARGS
 from portal.local_server import serve
 from portal.search import Language, localize_index
 from portal.search_index import IndexOptions, build_index
 
-CHROMIUM = Path("/usr/bin/chromium")
 QUERY = "Hilfeplan"
 THROTTLE = 4
 KEY_DELAY_MS = 250
@@ -123,7 +123,7 @@ def _search_timings(site: Path) -> dict[str, Any]:
 
     with serve(site) as base_url, sync_playwright() as driver:
         browser = driver.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
         )
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()

@@ -26,22 +26,13 @@ from playwright.sync_api import sync_playwright
 from benchmark.harness import Answer, Context, Measurement
 from benchmark.portal_config import PROJECT_ROOT, portal_config
 from benchmark.served import build_site, nginx
+from portal.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PAGE = "hilfeplanverfahren/ablauf/"
 """A long chapter: text, lists, a table, abbreviations, a table of contents."""
 LIMIT = 150 * 1024
 """The portal's budget for a first visit, compressed, fonts included (issue #21)."""
 SEARCH_INDEX = "search/portal-index.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 # Markdown extensions of the portal's own package: stock Material has none.
 OWN_EXTENSIONS = ("portal.",)
 
@@ -159,7 +150,7 @@ def _visit(site: Path) -> Visit:
     urls: list[str] = []
     failed: list[str] = []
     with nginx(site) as base_url, sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_context(service_workers="block").new_page()
             page.goto(base_url + PAGE, wait_until="networkidle")

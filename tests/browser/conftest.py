@@ -11,20 +11,9 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from browser.checks import Site
 from browser.server import serve
 from nginx_server import NginxServer
+from portal.chromium import CHROMIUM, CHROMIUM_ARGS
 from sitebuilder import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless and quiet: no GPU, and none of Chromium's own calls home (updates,
-# sync, field trials), so that the network log holds only what the page asks for.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
 
@@ -43,7 +32,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
             pytrace=False,
         )
     browser = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
     )
     yield browser
     browser.close()
