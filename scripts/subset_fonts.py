@@ -42,7 +42,7 @@ UNICODES: tuple[tuple[int, int], ...] = (
     (0x2039, 0x203A),  # ‹ ›
     (0x20AC, 0x20AC),  # €
     (0x2122, 0x2122),  # ™
-    (0x2190, 0x2193),  # ← ↑ → ↓
+    (0x2190, 0x2193),  # arrows; the source's Latin file has only ↑ ↓ (menu paths use ›)
 )
 """Code point ranges kept in the subset (inclusive)."""
 

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from calendars import parse
 from portal.cli import main
-from sitebuilder import BuildResult, build, page, write_site
+from sitebuilder import FURNISHED_NOT_IN_NAV, BuildResult, build, page, write_site
 
 EVENT = """\
 ---
@@ -205,8 +205,7 @@ def test_scaffolded_event_is_upcoming_on_the_start_page_and_in_the_feed(
         "veranstaltungen/index.md": page("Veranstaltungen", OVERVIEW),
     }
     nav = "  - index.md\n  - Veranstaltungen:\n      - veranstaltungen/index.md"
-    legal = "/impressum*.md\n/datenschutz*.md\n/barrierefreiheit*.md\n/kontakt*.md"
-    config = write_site(tmp_path, pages, nav=nav, not_in_nav=legal)
+    config = write_site(tmp_path, pages, nav=nav, not_in_nav=FURNISHED_NOT_IN_NAV)
     monkeypatch.chdir(tmp_path)
     argv = ["new", "event", "--titel", "Fachtag 2030", "--beginn", "2030-06-12"]
     argv += ["--beschreibung", "Ein landesweiter Fachtag.", "--veranstalter", "Start gGmbH"]
