@@ -4,7 +4,8 @@
   upcoming and past events, ``<!-- portal:trainings -->``
   (``fortbildungen/index.md``) the trainings by status.
 - Every event or training page shows its facts and an „In den Kalender“ link
-  (``overrides/partials/event-details.html``).
+  (``overrides/partials/event-details.html``) after its heading, as part of
+  the content that search indexes.
 - Every dated event or training gets ``<seite>.ics`` beside its page, each
   language the feed ``kalender.ics`` at its root.
 - Past offers that still read as coming are findings.
@@ -18,13 +19,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
 from portal.events.calendar import (
     build_stamp,
@@ -52,9 +52,12 @@ from portal.mkdocs_adapter import (
     current_language,
     file_language,
     languages,
+    partial,
     project_root,
     report,
 )
+
+FACTS_TEMPLATE = "partials/event-details.html"
 
 
 @dataclass
@@ -143,20 +146,26 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return markdown
 
 
-# Any priority: the context key is the portal's own.
-def on_page_context(
-    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
+# The facts are part of the page's content, not of its frame: search
+# (Material's plugin reads the content in on_page_context), print and the PDF
+# editions get place, organiser and speakers with the text. They stand where
+# the theme puts the page's metadata: right after the first heading.
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state.of(config)
-    site = languages(config)
-    src_uri = site.default_source(page.file.src_uri)
+    src_uri = languages(config).default_source(page.file.src_uri)
     entry = next((entry for entry in state.entries if entry.src_uri == src_uri), None)
     if entry is None:
-        return context
+        return html
     language = current_language(config)
     calendar = language.prefix + calendar_path(entry) if entry.dated else None
-    context["portal_event"] = page_details(entry, language=language.code, calendar_url=calendar)
-    return context
+    details = page_details(
+        entry,
+        language=language.code,
+        calendar_url=normalize_url(calendar, page) if calendar else None,
+    )
+    facts = partial(config, FACTS_TEMPLATE).render(portal_event=details)
+    heading, end, rest = html.partition("</h1>") if "<h1" in html else ("", "", html)
+    return heading + end + facts + rest
 
 
 # Helper functions

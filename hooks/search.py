@@ -24,6 +24,7 @@ from portal.mkdocs_adapter import languages as site_languages
 from portal.search import (
     INDEX_PATH,
     Language,
+    keyword_texts,
     language_name,
     link_texts,
     localize_config_script,
@@ -47,7 +48,8 @@ class _State:
         self.entries: dict[str, list[dict[str, Any]]] = {}
         self.base_config: dict[str, Any] = {}
         self.fallbacks: dict[str, set[str]] = {}
-        # Per language: page URL → the texts of links to it from that language's pages.
+        # Per language: page URL → the texts of links to it from that language's
+        # pages, and the keywords the page marks itself.
         self.anchors: dict[str, dict[str, list[str]]] = {}
 
 
@@ -71,14 +73,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# Content as Markdown made it, before the theme adds navigation: only links
-# that writers set count as words for their targets.
+# Content as Markdown and the portal's hooks made it, before the theme adds
+# navigation: only links that writers set count as words for their targets,
+# and the facts a page marks as keywords (hooks/events.py) for itself.
 @event_priority(-110)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str:
     _, current = _languages(config)
     anchors = _state.anchors.setdefault(current, {})
     for url, text in link_texts(html, page_url=page.url):
         anchors.setdefault(url, []).append(text)
+    anchors.setdefault(page.url, []).extend(keyword_texts(html))
     return html
 
 

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from golden import Golden, json_text
 from portal.search import (
     Language,
+    keyword_texts,
     language_name,
     link_texts,
     localize_config_script,
@@ -112,6 +113,16 @@ def test_link_texts_name_pages_of_the_site_only() -> None:
         '<a href="../file.pdf">a file</a> and <a href="./">this page</a>.</p>'
     )
     assert link_texts(html, page_url="en/hilfe/") == [("en/kinderschutz/", "child protection")]
+
+
+def test_keyword_texts_are_the_marked_facts_only() -> None:
+    html = (
+        "<dl><dt>Ort</dt><dd data-portal-keywords>Güstrow</dd>"
+        "<dt>Referent*innen</dt><dd data-portal-keywords><ul><li>Hans-Ullrich Krause</li>"
+        "<li>Zweite Person</li></ul></dd><dt>Programm</dt><dd>Eröffnung</dd>"
+        "<dd data-portal-keywords> </dd></dl>"
+    )
+    assert keyword_texts(html) == ["Güstrow", "Hans-Ullrich Krause Zweite Person"]
 
 
 def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> None:

@@ -166,6 +166,22 @@ def localize_config_script(config_json: str, *, base: str | None = None) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+KEYWORDS_ATTRIBUTE = "data-portal-keywords"
+
+
+def keyword_texts(html: str) -> list[str]:
+    """The texts a page's content marks as its keywords (``data-portal-keywords``).
+
+    Facts that name what a page is about without being its running text, such
+    as an event's place and speakers: search weighs them like link texts.
+    """
+    texts = (
+        " ".join(element.text(deep=True, separator=" ").split())
+        for element in LexborHTMLParser(html).css(f"[{KEYWORDS_ATTRIBUTE}]")
+    )
+    return [text for text in texts if text]
+
+
 def link_texts(html: str, *, page_url: str) -> list[tuple[str, str]]:
     """The links of a page's content to other pages of the site: (target URL, link text).
 

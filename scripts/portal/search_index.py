@@ -65,8 +65,10 @@ class IndexOptions:
     synonyms: Sequence[SynonymGroup] = ()
     split_compounds: bool = True
     anchors: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    """Link texts per page URL (as in the entries' locations): words that other
-    pages use for a page, e.g. „child protection“ for a page only in German."""
+    """Words that name a page besides its text, per page URL (as in the entries'
+    locations): the link texts other pages use for it, e.g. „child protection“
+    for a page only in German, and the facts it marks as keywords (an event's
+    place, organiser and speakers)."""
     foreign: Set[str] = frozenset()
     """URLs of pages (as in the entries' locations) that are in another language."""
 

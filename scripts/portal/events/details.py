@@ -30,14 +30,21 @@ def page_details(entry: Entry, *, language: str, calendar_url: str | None) -> di
     rows.append(
         {"label": label("events", "date" if event else "dates", language=language), "dates": dates}
     )
+    # Place, organiser and speakers are what readers search an event by
+    # („Güstrow“, „Krause“): the template marks them as the page's keywords.
     rows.append(
-        {"label": label("events", "place", language=language), "text": entry.place or unknown}
+        {
+            "label": label("events", "place", language=language),
+            "text": entry.place or unknown,
+            "keyword": bool(entry.place),
+        }
     )
     if event or entry.organiser:
         rows.append(
             {
                 "label": label("events", "organiser", language=language),
                 "text": entry.organiser or unknown,
+                "keyword": bool(entry.organiser),
             }
         )
     if not event:
@@ -68,6 +75,7 @@ def page_details(entry: Entry, *, language: str, calendar_url: str | None) -> di
                     for speaker in entry.speakers
                 ],
                 "text": unknown,
+                "keyword": bool(entry.speakers),
             }
         )
     if event or entry.programme:
