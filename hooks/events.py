@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from portal.clock import clock_from_environment
 from portal.events.calendar import (
     build_stamp,
     calendar_path,
@@ -34,7 +35,6 @@ from portal.events.calendar import (
     page_url,
 )
 from portal.events.checks import check_entries
-from portal.events.clock import clock_from_environment
 from portal.events.details import page_details
 from portal.events.model import Entry
 from portal.events.overview import (

@@ -10,7 +10,6 @@ unless ``extra.fail_on_overdue_review`` is set.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from portal.metadata.display import page_meta
 from portal.metadata.rules import PageRecord
 from portal.mkdocs_adapter import (
     BuildState,
+    build_day,
     configuration_error,
     current_language,
     is_true,
@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise configuration_error(error) from error
         report([*role_findings, *state.result.findings], config=config)
         report(
-            state.result.overdue(today=datetime.date.today()),
+            state.result.overdue(today=build_day()),
             config=config,
             notice=not is_true(config.extra.get("fail_on_overdue_review")),
         )
@@ -158,7 +158,7 @@ def on_page_context(
         record,
         language=language.code,
         audience_urls=urls,
-        today=datetime.date.today(),
+        today=build_day(),
         roles=_state.of(config).roles,
     )
     return context

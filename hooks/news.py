@@ -7,7 +7,6 @@ issues, and whatever else is added there); the list is the template
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portal.labels import labels_of
-from portal.mkdocs_adapter import current_language, languages, project_root
+from portal.mkdocs_adapter import build_day, current_language, languages, project_root
 from portal.news import MARKER, NewsContext, collect, entries
 from portal.news_sources import PROVIDERS
 
@@ -31,7 +30,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         project_root=project_root(config),
         languages=languages(config),
         language=language,
-        today=datetime.date.today(),
+        today=build_day(),
     )
     shown = entries(collect(PROVIDERS, context), page_url=page.url, language=language.code)
     template = config.theme.get_env().get_template("partials/news.html")

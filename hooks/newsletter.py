@@ -16,7 +16,6 @@ The logic lives in ``portal.newsletter``; this file only connects it to MkDocs.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 from portal.labels import labels_of
 from portal.mkdocs_adapter import (
     BuildState,
+    build_day,
     current_language,
     is_default_language_build,
     is_true,
@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.issues = load_issues(
         Path(config.docs_dir), project_root=root, languages=languages(config)
     )
-    report(check_issues(state.issues, today=datetime.date.today()), config=config)
+    report(check_issues(state.issues, today=build_day()), config=config)
     site_config = load_site_config(Path(config.config_file_path))
     path, line = site_config.shown("extra", root), _settings_line(site_config)
     state.subscription, problems = read_subscription(

@@ -18,11 +18,11 @@ from clisite import write_checkout
 from calendars import parse
 from golden import Golden
 from portal.cli import main
+from portal.clock import TIMEZONE, clock_from_environment, fixed_clock
 from portal.events.calendar import entry_calendar, feed_calendar, uid
 from portal.events.checks import check_entries
-from portal.events.clock import clock_from_environment, fixed_clock
 from portal.events.details import page_details
-from portal.events.model import TIMEZONE, Entry, entry_from_data
+from portal.events.model import Entry, entry_from_data
 from portal.events.overview import events_markdown, split_events, trainings_markdown
 from portal.events.pages import read_entries
 from portal.findings import ConfigurationError

@@ -251,3 +251,21 @@ def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: 
     failing = build(config, env={"PORTAL_FAIL_ON_OVERDUE_REVIEW": "true"})
     assert not failing.ok
     assert metadata_warnings(failing) == [expected]
+
+
+def test_overdue_is_judged_on_the_build_date(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "index.md": page("Start", "# Start"),
+            "index.en.md": page("Home", "# Home"),
+            "einarbeitung/alt.md": guide("Alt", "Ein altes Kapitel.", reviewed="2020-01-15"),
+        },
+        extra_config=ROLES,
+    )
+    # A year after the review it is due: not yet on a build dated before that.
+    result = build(config, env={"PORTAL_BUILD_DATE": "2020-06-01"})
+    assert result.ok, result.log
+    assert not [w for w in result.warnings() if "überfällig" in w]
+    notice = html(result, "einarbeitung/alt/index.html").css_first(".portal-meta__overdue")
+    assert notice is None

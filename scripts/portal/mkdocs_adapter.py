@@ -16,6 +16,7 @@ is reset by `BuildState` when a top-level build starts.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,6 +26,7 @@ from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from portal.clock import clock_from_environment
 from portal.findings import ConfigurationError, Finding
 from portal.labels import label
 from portal.languages import Language, Languages, languages_from_i18n, single_language
@@ -166,6 +168,18 @@ def report(findings: Iterable[Finding], *, config: MkDocsConfig, notice: bool = 
 def configuration_error(error: ConfigurationError) -> PluginError:
     """The portal's own broken setup, as MkDocs stops a build for it."""
     return PluginError(str(error))
+
+
+def build_day() -> datetime.date:
+    """The day the site is built: ``PORTAL_BUILD_DATE`` or the system's (portal.clock).
+
+    Every hook that asks what is past, new or due asks this, so that a build
+    with a fixed date is the same build throughout.
+    """
+    try:
+        return clock_from_environment()().date()
+    except ConfigurationError as error:
+        raise configuration_error(error) from error
 
 
 # Helper functions

@@ -20,9 +20,9 @@ import pathspec
 
 from portal.check.file_names import check_file_names
 from portal.check.sources_site import GLOSSARY_MARKER, read_sources_site
+from portal.clock import clock_from_environment, fixed_clock
 from portal.editorial.check import check_editorial
 from portal.events.checks import check_entries
-from portal.events.clock import clock_from_environment, fixed_clock
 from portal.events.pages import read_entries
 from portal.findings import ConfigurationError, Finding
 from portal.glossary import GLOSSARY_FILE, load_glossary

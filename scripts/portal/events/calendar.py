@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 import icalendar
 
-from portal.events.model import TIMEZONE, Entry, Occurrence
+from portal.clock import TIMEZONE
+from portal.events.model import Entry, Occurrence
 from portal.labels import label
 
 UID_DOMAIN = "wissensportal-hpv-mv"

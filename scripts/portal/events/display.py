@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from portal.events.model import TIMEZONE, Occurrence
+from portal.clock import TIMEZONE
+from portal.events.model import Occurrence
 from portal.labels import label
 from portal.metadata.dates import format_date
 

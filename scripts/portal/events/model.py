@@ -12,13 +12,10 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from portal.clock import TIMEZONE
 from portal.languages import Languages
 from portal.metadata.rules import PageRecord
-
-TIMEZONE = ZoneInfo("Europe/Berlin")
-"""Every time on the portal is shown and exported in the time of Mecklenburg-Vorpommern."""
 
 KINDS = ("event", "training")
 """The page types this package reads (``type:`` in the front matter)."""

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from portal.events.model import TIMEZONE, Moment
+from portal.clock import TIMEZONE
+from portal.events.model import Moment
 from portal.metadata.schemas import common_vocabulary, raw_schemas
 from portal.project import Project
 from portal.scaffold.files import ScaffoldError, common_metadata, slug, src_uri_of, write_page

@@ -1,7 +1,8 @@
 """The build's idea of "now": injectable, so that past and upcoming can be tested.
 
-Whether an event is past or upcoming depends on the day the site is built.
-Production asks the system clock; tests and reproducible builds set
+Whether an event is past or upcoming, which news are new and which reviews
+are due depends on the day the site is built. Production asks the system
+clock; tests and reproducible builds set
 ``PORTAL_BUILD_DATE`` (``2026-11-28`` or ``2026-11-28T09:00:00+01:00``), and
 the core's functions take a `Clock` argument instead of reading the time.
 """
@@ -11,9 +12,12 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Mapping
+from zoneinfo import ZoneInfo
 
-from portal.events.model import TIMEZONE
 from portal.findings import ConfigurationError
+
+TIMEZONE = ZoneInfo("Europe/Berlin")
+"""Every date and time of the portal is one of Mecklenburg-Vorpommern."""
 
 Clock = Callable[[], datetime.datetime]
 """Returns the current moment, aware."""
