@@ -79,8 +79,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Lenient, so that a mistake saved while it runs does not stop it; each page
+# shows its findings in a banner (hooks/preview.py). Only here: every other
+# build stays strict.
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	PORTAL_PREVIEW=true $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 # Into a fresh folder that replaces site/ only after a successful strict
 # build (portal/publish.py): a failed build leaves the last good site.

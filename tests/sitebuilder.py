@@ -168,14 +168,21 @@ def build(
     *,
     site_dir: Path | None = None,
     strict: bool = True,
+    lenient: bool = False,
     env: dict[str, str] | None = None,
 ) -> BuildResult:
-    """Run `mkdocs build` as the portal's build would, and capture its log."""
+    """Run `mkdocs build` as the portal's build would, and capture its log.
+
+    mkdocs.yml says `strict: true`; `lenient` overrides it (``--no-strict``),
+    as the editors' preview does (``make serve``).
+    """
     site_dir = site_dir or config.parent / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
     command += ["--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
+    if lenient:
+        command.append("--no-strict")
     result = subprocess.run(
         command,
         cwd=PROJECT_ROOT,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -118,6 +119,19 @@ def is_true(value: Any) -> bool:
     return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
 
 
+PREVIEW_VARIABLE = "PORTAL_PREVIEW"
+"""Set by `make serve` (with ``mkdocs serve --no-strict``): the editors' preview."""
+
+
+def is_preview(config: MkDocsConfig) -> bool:
+    """True in the editors' preview: findings are shown on the pages (`portal.preview`).
+
+    Both are needed, the variable and a lenient build: a strict build (``make
+    build``, CI, the tests) never carries the banners, whatever the variable says.
+    """
+    return not config.strict and is_true(os.environ.get(PREVIEW_VARIABLE, ""))
+
+
 # State
 
 
@@ -145,9 +159,9 @@ class BuildState(Generic[T]):
 
 # Reporting
 
-# The findings already printed in this site build: each is printed once,
-# although i18n runs every hook once per language.
-_reported: BuildState[set[Finding]] = BuildState(set)
+# The findings already printed in this site build, each with whether it is a
+# notice: each is printed once, although i18n runs every hook once per language.
+_reported: BuildState[dict[Finding, bool]] = BuildState(dict)
 
 
 def report(findings: Iterable[Finding], *, config: MkDocsConfig, notice: bool = False) -> None:
@@ -161,8 +175,13 @@ def report(findings: Iterable[Finding], *, config: MkDocsConfig, notice: bool = 
     for finding in sorted(set(findings)):
         if finding in seen:
             continue
-        seen.add(finding)
+        seen[finding] = notice
         log.warning(str(finding))
+
+
+def reported_findings(config: MkDocsConfig) -> list[Finding]:
+    """The findings (not the notices) reported so far in this site build, sorted."""
+    return sorted(finding for finding, notice in _reported.of(config).items() if not notice)
 
 
 def configuration_error(error: ConfigurationError) -> PluginError:
