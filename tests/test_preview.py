@@ -33,7 +33,7 @@ aria-labelledby="portal-preview-findings-title" lang="de">
 <li>
 <p class="portal-preview-findings__where"><code>docs/a.md:12</code></p>
 <p><strong>Problem:</strong> Der Link „fehlt.md“ zeigt auf eine Seite, die es nicht gibt</p>
-<p><strong>Lösung:</strong> legen Sie die Seite an oder korrigieren Sie den Link.</p>
+<p><strong>Lösung:</strong> Legen Sie die Seite an oder korrigieren Sie den Link.</p>
 </li>
 </ul>
 <p class="portal-preview-findings__note">Nur in der Vorschau zu sehen. Speichern Sie die \

@@ -64,7 +64,7 @@ def test_a_saved_mistake_shows_on_its_page_until_it_is_fixed(
             text = banner.inner_text()
             assert "docs/a.md:12" in text
             assert "Der Link „fehlt.md“ zeigt auf eine Seite, die es nicht gibt" in text
-            assert "legen Sie die Seite an oder korrigieren Sie den Link." in text
+            assert "Legen Sie die Seite an oder korrigieren Sie den Link." in text
             # Above the heading, readable on a phone, within the rules for everyone.
             banner_box, heading_box = banner.bounding_box(), tab.locator("h1").bounding_box()
             assert banner_box and heading_box and banner_box["y"] < heading_box["y"]

@@ -102,7 +102,13 @@ def _entry(finding: Finding) -> dict[str, str]:
         where += f":{finding.line}"
         if finding.column > 0:
             where += f":{finding.column}"
-    return {"where": where, "problem": finding.problem, "fix": finding.fix}
+    # In the message the fix follows a dash in lower case; after its own label, each
+    # part begins a sentence.
+    return {"where": where, "problem": _sentence(finding.problem), "fix": _sentence(finding.fix)}
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _count(number: int) -> str:
