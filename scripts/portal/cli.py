@@ -23,6 +23,7 @@ COMMAND_MODULES: list[str] = [
     "portal.links.external",
     "portal.publish",
     "portal.scaffold.command",
+    "portal.move.command",
     "portal.check.command",
     "portal.report_command",
     "portal.translations.command",

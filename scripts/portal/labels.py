@@ -286,6 +286,13 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "meta": {"de": "{format}, {size}", "en": "{format}, {size}"},
         "decimal": {"de": ",", "en": "."},
     },
+    # The redirect pages of old addresses in further languages
+    # (portal.language_redirects): title and the visible link to the new page.
+    "redirect": {
+        "title": {"de": "Seite verschoben", "en": "Page moved"},
+        "text": {"de": "Diese Seite ist umgezogen:", "en": "This page has moved:"},
+        "link": {"de": "zur neuen Adresse", "en": "go to its new address"},
+    },
 }
 
 FALLBACK_LANGUAGE = "en"

@@ -114,6 +114,15 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config_file).resolve().parent if config_file else Path.cwd()
 
 
+def redirect_maps(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs-redirects' ``redirect_maps`` (old page → new page), empty without the plugin."""
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        return {}
+    maps = redirects.config.get("redirect_maps") or {}
+    return {str(old): str(new) for old, new in maps.items()}
+
+
 def is_true(value: Any) -> bool:
     """A switch in mkdocs.yml: `!ENV` hands over strings, YAML hands over booleans."""
     return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
