@@ -69,7 +69,7 @@ class Site:
         paths: list[str] = []
         for html in sorted(self.site_dir.rglob("*.html")):
             relative = html.relative_to(self.site_dir).as_posix()
-            if relative.startswith("assets/"):
+            if relative.startswith("assets/") or _is_redirect_page(html):
                 continue
             paths.append(relative.removesuffix("index.html"))
         return sorted(paths)
@@ -112,6 +112,14 @@ class Site:
         if path == "" or path.endswith("/"):
             target = target / "index.html"
         return target.read_text(encoding="utf-8")
+
+
+def _is_redirect_page(html: Path) -> bool:
+    # An old address (mkdocs-redirects, hooks/language_redirects.py) is no
+    # page of its own: the browser leaves it at once for the new one, which
+    # is checked under its own path. Its refresh sits near the top.
+    with html.open("rb") as handle:
+        return b'http-equiv="refresh"' in handle.read(4096)
 
 
 def _is_error_page(path: str) -> bool:
