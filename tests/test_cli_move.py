@@ -12,8 +12,12 @@ import pytest
 from golden import Golden
 from portal.cli import main
 from portal.move.config_edit import edit_config
+from portal.move.front_matter import restamp, rewrite_related
 from portal.move.links import rewrite_links
+from portal.project import find_project
 from portal.site_config import load_site_config
+from portal.translations import bytes_digest, source_digest
+from portal.translations.stamp import stamp
 from sitebuilder import FURNISHED_NOT_IN_NAV, build, page, write_site
 
 NAV = textwrap.dedent(
@@ -106,6 +110,10 @@ PAGES = {
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_site(tmp_path, PAGES, nav=NAV, not_in_nav=FURNISHED_NOT_IN_NAV)
+    # Two translations are up to date (einarbeitung/index.en.md is not): the
+    # move keeps them so, although their sources' links change.
+    for source in ("docs/index.md", "docs/einarbeitung/phasen.md"):
+        stamp(find_project(tmp_path), source)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -151,6 +159,12 @@ def test_move_renames_page_and_translation_and_rewrites_every_link(
         "docs/einarbeitung/phasen.en.md": "docs/mentoring/ablauf.en.md",
     }
     assert not set(moved) & set(after)
+    for source, translation in (
+        ("index.md", "index.en.md"),
+        ("mentoring/ablauf.md", "mentoring/ablauf.en.md"),
+    ):
+        digest = source_digest(site / "docs" / source)
+        assert f"translated_from: {digest}\n" in (site / "docs" / translation).read_text("utf-8")
     # The test site's mkdocs.yml lists the portal's hooks: its line numbers
     # move with every new hook (they are checked in the next test).
     shown = re.sub(r"mkdocs\.yml, Zeile \d+", "mkdocs.yml, Zeile N", out)
@@ -356,3 +370,31 @@ def test_block_style_config_keeps_comments_and_gets_one_line(tmp_path: Path) -> 
         "Weiterleitung alt.md: neu/seite.md: mkdocs.yml, Zeile 12",
     ]
     assert edits.todo == []
+
+
+def test_related_paths_in_front_matter_follow_the_page() -> None:
+    text = (
+        "---\ntitle: Leitfaden\nrelated: [einarbeitung/phasen.md, mentoring/index.md]\n"
+        "see:\n  - einarbeitung/phasen.md\nalso:\nrelated_more: x\n---\n\neinarbeitung/phasen.md\n"
+    )
+    block = "---\nrelated:\n  - einarbeitung/phasen.md\n  - einarbeitung/phasen.md.bak\n---\n"
+    moves = {"einarbeitung/phasen.md": "mentoring/ablauf.md"}
+    assert rewrite_related(text, moves=moves) == (
+        text.replace("[einarbeitung/phasen.md,", "[mentoring/ablauf.md,"),
+        1,
+    )
+    assert rewrite_related(block, moves=moves) == (
+        "---\nrelated:\n  - mentoring/ablauf.md\n  - einarbeitung/phasen.md.bak\n---\n",
+        1,
+    )
+
+
+def test_only_an_up_to_date_translation_is_restamped() -> None:
+    old, new = "# Phasen\n[a](x.md)\n", "# Phasen\n[a](y.md)\n"
+    current = f"---\ntitle: Phases\ntranslated_from: {bytes_digest(old.encode())}\n---\n# Phases\n"
+    outdated = "---\ntitle: Phases\ntranslated_from: 0123456789ab\n---\n# Phases\n"
+    assert restamp(current, old_source=old, new_source=new) == current.replace(
+        bytes_digest(old.encode()), bytes_digest(new.encode())
+    )
+    assert restamp(outdated, old_source=old, new_source=new) is None
+    assert restamp("---\ntitle: Phases\n---\n", old_source=old, new_source=new) is None

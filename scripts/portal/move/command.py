@@ -81,6 +81,9 @@ def summary(project: Project, plan: MovePlan, *, old: str, new: str) -> str:
     total = sum(plan.link_counts.values())
     lines.append(f"Links angepasst: {total} in {len(plan.link_counts)} Dateien")
     lines += [f"  {docs}/{path}: {count}" for path, count in sorted(plan.link_counts.items())]
+    if plan.restamped:
+        lines.append("Übersetzungen weiter aktuell (translated_from nachgetragen):")
+        lines += [f"  {docs}/{path}" for path in plan.restamped]
     lines += plan.config.done
     if not plan.config.todo:
         languages = project.languages

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from portal.check.file_names import check_file_names
 from portal.move.config_edit import ConfigEdits, edit_config, redirect_entries
+from portal.move.front_matter import restamp, rewrite_related
 from portal.move.links import rewrite_links
 from portal.project import Project
 from portal.scaffold.files import slug
@@ -34,7 +35,9 @@ class MovePlan:
     rewritten: dict[str, str]
     """New text of each other page whose links changed, by its path below docs/."""
     link_counts: dict[str, int]
-    """Changed links per page (new path for moved ones)."""
+    """Changed links per page (new path for moved ones), ``related`` paths included."""
+    restamped: list[str]
+    """Translations whose ``translated_from`` now names their source's new text."""
     config: ConfigEdits = field(default_factory=ConfigEdits)
 
 
@@ -100,24 +103,27 @@ def plan_move(project: Project, old: str, new: str) -> MovePlan:
             "Namen; verschoben wurde nichts."
         )
 
+    originals: dict[str, str] = {}
     contents: dict[str, str] = {}
     rewritten: dict[str, str] = {}
     counts: dict[str, int] = {}
     for src in sources:
-        text = _read(docs / src, shown=f"{shown}/{src}")
+        text = originals[src] = _read(docs / src, shown=f"{shown}/{src}")
         target = moved.get(src, src)
         result = rewrite_links(text, src_uri=src, new_src_uri=target, moves=moved)
+        new_text, related = rewrite_related(result.text, moves=moved)
         if src in moved:
-            contents[target] = result.text
-        elif result.links:
-            rewritten[src] = result.text
-        if result.links:
-            counts[target] = result.links
+            contents[target] = new_text
+        elif new_text != text:
+            rewritten[src] = new_text
+        if result.links + related:
+            counts[target] = result.links + related
+    restamped = _restamp(originals, contents, rewritten, moved=moved, project=project)
     config_files = {config.path, *config.sources.values()}
     edits = edit_config(
         config, old=old, new=new, shown={path: project.shown(path) for path in config_files}
     )
-    return MovePlan(moved, contents, rewritten, counts, edits)
+    return MovePlan(moved, contents, rewritten, counts, restamped, edits)
 
 
 def apply(project: Project, plan: MovePlan) -> None:
@@ -137,6 +143,42 @@ def apply(project: Project, plan: MovePlan) -> None:
 
 
 # Helper functions
+
+
+def _restamp(
+    originals: dict[str, str],
+    contents: dict[str, str],
+    rewritten: dict[str, str],
+    *,
+    moved: dict[str, str],
+    project: Project,
+) -> list[str]:
+    # A source whose links changed would make its up-to-date translations
+    # look outdated; their links changed alike, so their stamp follows.
+    languages = project.languages
+
+    def now(src: str) -> str:
+        target = moved.get(src, src)
+        return contents.get(target, rewritten.get(src, originals[src]))
+
+    restamped = []
+    for src, before in originals.items():
+        after = now(src)
+        if after == before or not languages.of_source(src).default:
+            continue
+        for language in languages.others:
+            translation = languages.translation(src, language.code)
+            if translation not in originals:
+                continue
+            stamped = restamp(now(translation), old_source=before, new_source=after)
+            if stamped is None:
+                continue
+            if translation in moved:
+                contents[moved[translation]] = stamped
+            else:
+                rewritten[translation] = stamped
+            restamped.append(moved.get(translation, translation))
+    return sorted(restamped)
 
 
 def _read(path: Path, *, shown: str) -> str:

@@ -22,4 +22,9 @@ DIGITS = 12
 
 def source_digest(source: Path) -> str:
     """The version of a source file as recorded in its translations."""
-    return hashlib.sha256(source.read_bytes()).hexdigest()[:DIGITS]
+    return bytes_digest(source.read_bytes())
+
+
+def bytes_digest(data: bytes) -> str:
+    """The version of a source file's bytes (for a text not yet written)."""
+    return hashlib.sha256(data).hexdigest()[:DIGITS]
