@@ -11,7 +11,10 @@ in German (i18n's fallback_to_default builds it under /en/) is reported,
 unless the link declares the language of its target,
 ``[Text](seite.md){ hreflang=de }``. Navigation and templates list
 untranslated pages on purpose and are exempt; the language switcher carries
-hreflang itself.
+hreflang itself. A mark that outlived its reason (the target has been
+translated since) is reported too. German pages shown under /en/ have their
+anchor links led to the German target by hooks/fallback_links.py; a broken
+link on them is reported once, as the German build found it.
 """
 
 from __future__ import annotations

@@ -167,10 +167,22 @@ def _links() -> list[Finding]:
         link.outside("../../../index.html", where=""),
         link.german_only("../hilfeplanverfahren/ablauf.md", where="", page=ENGLISH, target=GERMAN),
         link.other_language("../index.md", where="", source=GERMAN, target=ENGLISH),
+        link.fallback_anchor(
+            "../hilfeplanverfahren/ablauf.md#vorbereitung",
+            where="",
+            fragment="vorbereitung",
+            shown_in=ENGLISH,
+            written_in=GERMAN,
+            translation="hilfeplanverfahren/ablauf.en.md",
+        ),
+        link.stale_hreflang(
+            "../hilfeplanverfahren/ablauf.md", where="", declared="de", target=ENGLISH
+        ),
     ]
     findings = [Finding(PAGE, 14, problem, fix) for problem, fix in made[:6]]
     findings += [Finding(TRANSLATION, 14, problem, fix) for problem, fix in made[6:7]]
-    findings += [Finding(PAGE, 14, problem, fix) for problem, fix in made[7:]]
+    findings += [Finding(PAGE, 14, problem, fix) for problem, fix in made[7:9]]
+    findings += [Finding(TRANSLATION, 14, problem, fix) for problem, fix in made[9:]]
     redirects = [
         link.broken_redirect(
             "einarbeitung/phasen.md", "../einarbeitung/", suggestion="einarbeitung/index.md"

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from portal.findings import Finding
 from portal.languages import Languages
@@ -56,7 +57,8 @@ class Problem:
     link: Link
     target: Target
     kind: str
-    """missing-page, missing-file, missing-anchor, outside, german-only or other-language."""
+    """missing-page, missing-file, missing-anchor, fallback-anchor, outside, german-only,
+    other-language or stale-hreflang."""
 
 
 @dataclass
@@ -169,6 +171,8 @@ def find_problems(
                 kind = verdicts[situation]
             else:
                 kind = _judge(target, link, site=site)
+                if kind == "missing-anchor" and not own_language:
+                    kind = _fallback_anchor(target, site=site, pages=pages, languages=languages)
                 if kind is None and own_language and target.is_page:
                     kind = _language_problem(
                         tree, link, target, pages=pages, languages=languages, written=written
@@ -194,6 +198,11 @@ def describe(
 ) -> list[Finding]:
     """Trace each problem to its source line and phrase it, with a suggestion."""
     findings: list[Finding] = []
+    # A German page is built in every language (i18n's fallback): a broken
+    # link on it is found once per build, but the editor wrote it once.
+    # One finding per source line and link, the one from the page's own
+    # language first (its suggestion names the pages the editor sees).
+    written_once: dict[tuple[str, int, str], tuple[bool, Finding]] = {}
     # A broken link in a template or the navigation is broken on every page:
     # report it once, with the number of pages.
     shared: dict[tuple[str, int, str, str], list[Problem]] = {}
@@ -217,14 +226,27 @@ def describe(
             suggestion = _suggest(
                 problem, site=site, pages=pages, src_uri=info.src_uri, languages=languages
             )
-            findings.append(_finding(problem, path, line, written, "", suggestion, languages))
+            finding = _finding(problem, path, line, written, "", suggestion, languages, pages)
+            fallback = info.locale != language_of(problem.page, languages=languages)
+            kept = written_once.get((path, line, written))
+            if kept is None or (kept[0] and not fallback):
+                written_once[(path, line, written)] = (fallback, finding)
             continue
         if region in (CONTENT, TOC) and info is not None and info.generated_by:
             suggestion = _suggest(
                 problem, site=site, pages=pages, src_uri=None, languages=languages
             )
             findings.append(
-                _finding(problem, info.generated_by, 0, problem.link.url, "", suggestion, languages)
+                _finding(
+                    problem,
+                    info.generated_by,
+                    0,
+                    problem.link.url,
+                    "",
+                    suggestion,
+                    languages,
+                    pages,
+                )
             )
             continue
         if region == NAVIGATION:
@@ -240,8 +262,10 @@ def describe(
         pages_text = "einer Seite" if count == 1 else f"{count} Seiten"
         where = f"{place} (auf {pages_text}, z. B. „{page_url(first.page)}“)"
         suggestion = _suggest(first, site=site, pages=pages, src_uri=None, languages=languages)
-        findings.append(_finding(first, path, line, first.link.url, where, suggestion, languages))
-    return findings
+        findings.append(
+            _finding(first, path, line, first.link.url, where, suggestion, languages, pages)
+        )
+    return findings + [finding for _, finding in written_once.values()]
 
 
 def check_redirect_map(
@@ -283,6 +307,23 @@ def _judge(target: Target, link: Link, *, site: SiteScan) -> str | None:
     return None
 
 
+def _fallback_anchor(
+    target: Target, *, site: SiteScan, pages: Mapping[str, PageInfo], languages: Languages
+) -> str:
+    """missing-anchor, or fallback-anchor where only the default language's target has it."""
+    default_path = languages.default.prefix + languages.strip_prefix(target.path)
+    target_info = pages.get(target.path)
+    scan = site.pages.get(default_path)
+    if (
+        default_path != target.path
+        and (target_info is None or target_info.locale != languages.default.code)
+        and scan is not None
+        and target.fragment in scan.ids
+    ):
+        return "fallback-anchor"
+    return "missing-anchor"
+
+
 def _language_problem(
     tree: str,
     link: Link,
@@ -298,6 +339,10 @@ def _language_problem(
     declared = (link.hreflang or "").split("-", 1)[0].lower()
     if declared in (target_locale, target_tree):
         return None
+    if declared in languages.codes and written and link.region == CONTENT and target_locale == tree:
+        # Marked as leading into another language, but i18n found the
+        # page's translation: the mark is left from before it existed.
+        return "stale-hreflang"
     if target_tree != tree:
         return "other-language"
     # Navigation and templates list untranslated pages on purpose
@@ -326,6 +371,7 @@ def _finding(
     where: str,
     suggestion: str | None,
     languages: Languages,
+    pages: Mapping[str, PageInfo],
 ) -> Finding:
     kind = problem.kind
     if kind == "missing-page":
@@ -335,6 +381,23 @@ def _finding(
         text, fix = messages.missing_file(written, where=where, image=image, suggestion=suggestion)
     elif kind == "missing-anchor":
         text, fix = messages.missing_anchor(written, where=where, suggestion=suggestion)
+    elif kind == "fallback-anchor":
+        target_info = pages.get(problem.target.path)
+        text, fix = messages.fallback_anchor(
+            written,
+            where=where,
+            fragment=problem.target.fragment or "",
+            shown_in=languages.of_url(problem.page),
+            written_in=languages.default,
+            translation=target_info.src_uri if target_info and target_info.src_uri else None,
+        )
+    elif kind == "stale-hreflang":
+        text, fix = messages.stale_hreflang(
+            written,
+            where=where,
+            declared=problem.link.hreflang or "",
+            target=languages.of_url(problem.target.path),
+        )
     elif kind == "outside":
         text, fix = messages.outside(written, where=where)
     elif kind == "german-only":
@@ -372,12 +435,15 @@ def _suggest(
         return nearest_anchor(target.fragment or "", scan.ids) if scan else None
     if problem.kind == "missing-page":
         tree = language_of(target.path, languages=languages)
+        # The page the link stands on is never what its editor meant to link.
         candidates = [
             path
             for path in site.pages
-            if language_of(path, languages=languages) == tree and not site.pages[path].is_redirect
+            if language_of(path, languages=languages) == tree
+            and not site.pages[path].is_redirect
+            and path != problem.page
         ]
-        found = nearest_path(target.path, candidates)
+        found = nearest_path(_meant_path(problem, src_uri=src_uri, languages=languages), candidates)
         if found is None:
             return None
         suffix = f"#{target.fragment}" if target.fragment else ""
@@ -401,6 +467,19 @@ def _suggest(
         )
         return posixpath.relpath(found, start or ".")
     return None
+
+
+def _meant_path(problem: Problem, *, src_uri: str | None, languages: Languages) -> str:
+    # MkDocs leaves a Markdown link to a missing page as written, and the
+    # browser resolves it below the page's own folder (``b.md`` on ``a/``
+    # → ``a/b.md``); its editor meant the page next to the source.
+    path = unquote(problem.link.url.split("#", 1)[0].split("?", 1)[0])
+    if src_uri is None or not path.endswith(".md") or path.startswith("/"):
+        return problem.target.path
+    source = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+    if source.startswith(".."):
+        return problem.target.path
+    return languages.dest_path(source, language_of(problem.page, languages=languages))
 
 
 def _redirect_page(old: str) -> str:

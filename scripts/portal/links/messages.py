@@ -41,6 +41,36 @@ def missing_anchor(link: str, *, where: str, suggestion: str | None) -> tuple[st
     )
 
 
+def fallback_anchor(
+    link: str,
+    *,
+    where: str,
+    fragment: str,
+    shown_in: Language,
+    written_in: Language,
+    translation: str | None,
+) -> tuple[str, str]:
+    """A link on a page shown untranslated in `shown_in`'s build, whose anchor the
+    translation of its target lacks (only the `written_in` target has it)."""
+    heading = f"der Überschrift in {translation}" if translation else "der übersetzten Überschrift"
+    return (
+        f"Der Link „{link}“{where} steht auf einer Seite der Fassung „{written_in.name}“, die "
+        f"auch in der Fassung „{shown_in.name}“ gezeigt wird; dort führt er auf die übersetzte "
+        f"Zielseite, und die hat den Anker „#{fragment}“ nicht",
+        f"geben Sie {heading} dieselbe Kennung: ## Überschrift {{ #{fragment} }}.",
+    )
+
+
+def stale_hreflang(link: str, *, where: str, declared: str, target: Language) -> tuple[str, str]:
+    """A link marked as leading into another language, whose target is now translated."""
+    return (
+        f"Der Link „{link}“{where} ist mit {{ hreflang={declared} }} als Sprachwechsel "
+        f"gekennzeichnet, aber die Zielseite gibt es inzwischen in der Fassung „{target.name}“",
+        f"entfernen Sie {{ hreflang={declared} }}, dann führt der Link auf die Seite der "
+        f"Fassung „{target.name}“.",
+    )
+
+
 def outside(link: str, *, where: str) -> tuple[str, str]:
     return (
         f"Der Link „{link}“{where} führt aus dem Portal hinaus",

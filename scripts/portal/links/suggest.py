@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 ANCHOR_CUTOFF = 0.5
 PATH_CUTOFF = 0.8
+_PREFIX_LENGTH = 4
 
 # Ids the theme puts on every page (drawer, search, palette toggles, code
 # blocks, footnotes): never what an editor meant to link to.
@@ -31,18 +32,21 @@ def nearest_anchor(fragment: str, ids: Iterable[str]) -> str | None:
 
 
 def nearest_path(path: str, candidates: Iterable[str]) -> str | None:
-    """The existing path closest to `path`, or None if nothing is close.
+    """The existing path most likely meant by `path`, or None if nothing is close.
 
     Paths are compared without the ``index.html`` and suffix every page
-    shares, and the file name counts more than the folders around it.
+    shares, and the file name counts three times as much as the folders
+    around it: a renamed page keeps most of its name (``ablauf`` →
+    ``ablauf-hpg``), while its neighbours share only its folder.
     """
     wanted = _comparable(path)
     by_key: dict[str, str] = {}
-    for candidate in candidates:
+    for candidate in sorted(candidates):
         by_key.setdefault(_comparable(candidate), candidate)
-    matches = difflib.get_close_matches(wanted, list(by_key), n=1, cutoff=PATH_CUTOFF)
-    if matches:
-        return by_key[matches[0]]
+    scored = [(_likeness(wanted, key), key) for key in by_key]
+    best = max(scored, default=(0.0, ""), key=lambda item: item[0])
+    if best[0] >= PATH_CUTOFF:
+        return by_key[best[1]]
     # Renamed or moved: the same last name in another folder.
     name = posixpath.basename(wanted)
     same_name = [key for key in by_key if posixpath.basename(key) == name]
@@ -50,6 +54,21 @@ def nearest_path(path: str, candidates: Iterable[str]) -> str | None:
 
 
 # Helper functions
+
+
+def _likeness(wanted: str, key: str) -> float:
+    folder, name = posixpath.split(wanted)
+    key_folder, key_name = posixpath.split(key)
+    if not name or not key_name:
+        return difflib.SequenceMatcher(None, wanted, key).ratio()
+    name_ratio = difflib.SequenceMatcher(None, name, key_name).ratio()
+    if min(len(name), len(key_name)) >= _PREFIX_LENGTH and (
+        key_name.startswith(name) or name.startswith(key_name)
+    ):
+        # Shortened or lengthened on renaming: as likely as a typo.
+        name_ratio = max(name_ratio, PATH_CUTOFF + 0.1)
+    folder_ratio = difflib.SequenceMatcher(None, folder, key_folder).ratio()
+    return (3 * name_ratio + folder_ratio) / 4
 
 
 def _comparable(path: str) -> str:
