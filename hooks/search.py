@@ -49,7 +49,7 @@ class _State:
         self.base_config: dict[str, Any] = {}
         self.fallbacks: dict[str, set[str]] = {}
         # Per language: page URL → the texts of links to it from that language's
-        # pages, and the keywords the page marks itself.
+        # pages, and the page's own keywords.
         self.anchors: dict[str, dict[str, list[str]]] = {}
 
 
@@ -74,15 +74,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 # Content as Markdown and the portal's hooks made it, before the theme adds
-# navigation: only links that writers set count as words for their targets,
-# and the facts a page marks as keywords (hooks/events.py) for itself.
+# navigation: only links that writers set count as words for their targets;
+# a page's own keywords are the facts it marks (hooks/events.py) and the
+# readers' words its front matter lists under „keywords“.
 @event_priority(-110)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Any) -> str:
     _, current = _languages(config)
     anchors = _state.anchors.setdefault(current, {})
     for url, text in link_texts(html, page_url=page.url):
         anchors.setdefault(url, []).append(text)
-    anchors.setdefault(page.url, []).extend(keyword_texts(html))
+    anchors.setdefault(page.url, []).extend([*keyword_texts(html), *_front_matter_keywords(page)])
     return html
 
 
@@ -187,6 +188,12 @@ def _languages(config: MkDocsConfig) -> tuple[list[Language], str]:
         for language in site_languages(config)
     ]
     return languages, current_language(config).code
+
+
+def _front_matter_keywords(page: Page) -> list[str]:
+    # The metadata hook has checked the field (portal/schemas: a list of words).
+    keywords = page.meta.get("keywords")
+    return [str(word) for word in keywords] if isinstance(keywords, list) else []
 
 
 def _glossary(config: MkDocsConfig) -> list[GlossaryEntry]:

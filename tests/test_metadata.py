@@ -157,7 +157,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     text = PAGE.replace("owner: Redaktion\n", "owner: Redaktion\nautor: Frau M.\n")
     assert findings(tmp_path, {"index.md": text}) == [
         "docs/index.md:8: unbekanntes Feld „autor“ — korrigieren Sie den Namen oder löschen "
-        "Sie das Feld; erlaubt: title, description, type, audience, tags, owner, hide, "
+        "Sie das Feld; erlaubt: title, description, type, audience, tags, keywords, owner, hide, "
         "template, search, icon, subtitle, status, translated_from."
     ]
 
@@ -278,8 +278,8 @@ def test_old_review_fields_are_no_longer_accepted(tmp_path: Path) -> None:
     text = GUIDE.replace("updated: 2026-11-20\n", "updated: 2026-11-20\nreviewed: 2026-11-22\n")
     assert findings(tmp_path, {"einarbeitung/woche.md": text}) == [
         "docs/einarbeitung/woche.md:9: unbekanntes Feld „reviewed“ — korrigieren Sie den Namen "
-        "oder löschen Sie das Feld; erlaubt: title, description, type, audience, tags, owner, "
-        "hide, template, search, icon, subtitle, updated, review, status, translated_from."
+        "oder löschen Sie das Feld; erlaubt: title, description, type, audience, tags, keywords, "
+        "owner, hide, template, search, icon, subtitle, updated, review, status, translated_from."
     ]
 
 

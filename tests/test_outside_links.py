@@ -42,13 +42,7 @@ def test_linkchecker_reports_a_broken_link(tmp_path: Path) -> None:
     assert "weg.html" in problems[0] and "404" in problems[0]
 
 
-def test_linkchecker_reports_a_broken_anchor_when_asked(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text(
-        _page("Start", '<a href="a.html#da">gut</a> <a href="a.html#weg">Abschnitt fehlt</a>'),
-        encoding="utf-8",
-    )
-    (tmp_path / "a.html").write_text(_page("A", '<h2 id="da">Da</h2>'), encoding="utf-8")
-    assert linkchecker_problems(tmp_path, [""]) == []
-    problems = linkchecker_problems(tmp_path, [""], anchors=True)
-    assert len(problems) == 1, problems
-    assert "a.html#weg" in problems[0]
+# No test of LinkChecker's AnchorCheck: its results vary from run to run
+# (linkchecker/linkchecker#542, #555; upstream disabled it in #575, and a test
+# of it here failed once under load). Anchors are the link guard's job
+# (tests/test_links*.py).

@@ -19,7 +19,7 @@ from portal.search import (
     relative_root,
     stub_index,
 )
-from sitebuilder import build, page, write_site
+from sitebuilder import DEFAULT_FRONT_MATTER, build, page, write_site
 
 GERMAN = Language(locale="de", prefix="", name="Deutsch")
 ENGLISH = Language(locale="en", prefix="en/", name="English")
@@ -129,7 +129,13 @@ def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> 
     pages = {
         **frame_files(),
         "index.md": page("Start", "## Willkommen\n\nFür Mentor*innen."),
-        "index.en.md": page("Home", "## Welcome\n\nFor mentors."),
+        "index.en.md": page(
+            "Home",
+            "## Welcome\n\nFor mentors.",
+            front_matter=DEFAULT_FRONT_MATTER.format(title="Home").replace(
+                "tags: []\n", "tags: []\nkeywords: [front door]\n"
+            ),
+        ),
         "nur-deutsch.md": page("Nur Deutsch", "## Abschnitt\n\nFachkräfte lesen hier."),
     }
     result = build(write_site(tmp_path, pages))
@@ -158,6 +164,9 @@ def test_build_writes_one_index_per_language(tmp_path: Path, golden: Golden) -> 
     assert {"", "nur-deutsch/"} <= pages(english)
     assert not any(page.startswith("en/") for page in pages(german) | pages(english))
     assert "mentorinn" in german["terms"]  # type: ignore[operator]
+    # The English page's keywords (front matter) are words of its entry, not of the text.
+    assert "door" in english["terms"]  # type: ignore[operator]
+    assert "door" not in german["terms"]  # type: ignore[operator]
     fallback = [doc for doc in english["docs"] if doc[0].startswith("nur-deutsch/")]  # type: ignore[attr-defined]
     assert fallback
     assert all(doc[3][-1] == "German" for doc in fallback)

@@ -5,7 +5,8 @@ LinkChecker with its anchor plugin from the start page of each language
 (portal/links/served.py). It is here and not in the test command because
 LinkChecker fetches and parses a page again for each "page#anchor" — the
 test command checks pages only, and the build's link guard every anchor
-from the sources.
+from the sources. The anchor plugin is a second opinion that can miss a
+broken anchor (see ANCHOR_PLUGIN in portal/links/served.py).
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ from portal.local_server import serve
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 # LinkChecker's plugin that checks the fragment of each link against the
-# target page's ids and names.
+# target page's ids and names. A second opinion only: it can miss a broken
+# anchor (upstream calls it unreliable, linkchecker/linkchecker#542, #575);
+# the build's link guard (portal.links.check) is the one that must not.
 ANCHOR_PLUGIN = "\n[AnchorCheck]\n"
 
 
