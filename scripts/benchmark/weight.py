@@ -27,6 +27,7 @@ from benchmark.harness import Answer, Context, Measurement
 from benchmark.portal_config import PROJECT_ROOT, portal_config
 from benchmark.served import build_site, nginx
 from portal.chromium import CHROMIUM, CHROMIUM_ARGS
+from portal.csp import HEADER_FILE
 
 PAGE = "hilfeplanverfahren/ablauf/"
 """A long chapter: text, lists, a table, abbreviations, a table of contents."""
@@ -57,6 +58,10 @@ def measure(context: Context) -> Answer:
     build_site(portal_site)
     context.say("  dieselben Seiten mit Material ohne Anpassungen bauen …")
     build_site(stock_site, config=_stock_config(context.workdir / "weight-stock-src"))
+    # The nginx configuration includes the policy the portal's build writes;
+    # stock Material writes none, so it is served without one.
+    (stock_site / HEADER_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (stock_site / HEADER_FILE).write_text("", encoding="utf-8")
     visits = {"Portal": _visit(portal_site), "Material (Standard)": _visit(stock_site)}
     portal = visits["Portal"]
     problems = [f"{url}: HTTP-Fehler" for url in portal.failed]
