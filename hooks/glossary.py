@@ -3,9 +3,10 @@
 - The glossary page asks for the list with the marker ``<!-- portal:glossary -->``;
   the list itself is the template ``overrides/partials/glossary.html``.
 - Every page gets ``*[ASD]: …`` definitions for the abbreviations it uses, which
-  Python-Markdown's ``abbr`` extension turns into ``<abbr title="…">``; Material's
-  ``content.tooltips`` shows them on hover, and a tab stop on each ``<abbr>``
-  shows them on keyboard focus too.
+  Python-Markdown's ``abbr`` extension turns into ``<abbr title="…">``: the
+  browser shows the title on hover, and a tab stop on each ``<abbr>`` shows it
+  on keyboard focus and touch (portal.css, portal-abbr.js; not Material's
+  ``content.tooltips``, whose script cost phones most of a page view's time).
 
 The logic lives in ``portal.glossary``; this file only connects it to MkDocs.
 """
