@@ -16,7 +16,7 @@ NGINX := /usr/sbin/nginx
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha256sum | cut -c1-12)
 
 # MkDocs 1.6 prints an advert for MkDocs 2.0, which drops plugins; the
-# project stays on 1.6 on purpose (see README, maintenance notes).
+# project stays on 1.6 on purpose (see scripts/README.md, „Wartung“).
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1

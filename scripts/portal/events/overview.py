@@ -2,7 +2,7 @@
 
 Both are relative to the moment of the build (a `Clock`): an event moves from
 "upcoming" to "past" only when the site is built again, so the portal is
-rebuilt daily (see README, operators' part). The lists are Markdown from
+rebuilt daily (see docs/redaktion/betrieb.md). The lists are Markdown from
 the templates beside this module; MkDocs renders them and checks their links
 like every other link.
 """
