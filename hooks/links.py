@@ -34,6 +34,7 @@ from portal.mkdocs_adapter import (
     is_last_language_build,
     languages,
     project_root,
+    redirect_maps,
     report,
 )
 
@@ -90,17 +91,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         template_dirs=[Path(custom_dir)] if custom_dir else [],
         languages=languages(config),
         base_path=urlsplit(config.site_url or "").path or "/",
-        redirects=_redirect_maps(config),
+        redirects=redirect_maps(config),
     )
     report(findings, config=config)
-
-
-# Helper functions
-
-
-def _redirect_maps(config: MkDocsConfig) -> dict[str, str]:
-    redirects = config.plugins.get("redirects")
-    if redirects is None:
-        return {}
-    maps = redirects.config.get("redirect_maps") or {}
-    return {str(old): str(new) for old, new in maps.items()}

@@ -227,8 +227,9 @@ def test_audience_overview_pages_in_both_languages(tmp_path: Path, golden: Golde
         golden(f"zielgruppen.{language}.html", fragments)
 
 
-def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: Path) -> None:
-    config = write_site(
+def _site_with_chapter_reviewed_2020(tmp_path: Path) -> Path:
+    """A site whose one chapter was reviewed on 15.01.2020: due again on 15.01.2021."""
+    return write_site(
         tmp_path,
         {
             "index.md": page("Start", "# Start"),
@@ -237,6 +238,10 @@ def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: 
         },
         extra_config=ROLES,
     )
+
+
+def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: Path) -> None:
+    config = _site_with_chapter_reviewed_2020(tmp_path)
     expected = (
         "docs/einarbeitung/alt.md:9: fachliche Prüfung überfällig seit 15.01.2021 (zuletzt "
         "geprüft 15.01.2020) — lassen Sie das Kapitel prüfen und tragen Sie danach die neue "
@@ -254,15 +259,7 @@ def test_overdue_chapter_warns_shows_notice_and_fails_only_when_asked(tmp_path: 
 
 
 def test_overdue_is_judged_on_the_build_date(tmp_path: Path) -> None:
-    config = write_site(
-        tmp_path,
-        {
-            "index.md": page("Start", "# Start"),
-            "index.en.md": page("Home", "# Home"),
-            "einarbeitung/alt.md": guide("Alt", "Ein altes Kapitel.", reviewed="2020-01-15"),
-        },
-        extra_config=ROLES,
-    )
+    config = _site_with_chapter_reviewed_2020(tmp_path)
     # A year after the review it is due: not yet on a build dated before that.
     result = build(config, env={"PORTAL_BUILD_DATE": "2020-06-01"})
     assert result.ok, result.log
