@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from golden import UPDATE_FLAG, Golden
-from nginx_server import NginxError, NginxServer, serve_with_nginx
+from portal_testkit.nginx import NginxError, NginxServer, serve_with_nginx
 from sitebuilder import BuildResult, build_portal
 
 
@@ -73,7 +73,7 @@ def nginx_portal(
     """The built portal served by Debian's nginx with the repository's configuration.
 
     One nginx per test worker, on a free port of 127.0.0.1, for the whole run
-    (scripts/deploy/nginx/, see tests/nginx_server.py).
+    (scripts/deploy/nginx/, see portal_testkit/nginx.py).
     """
     try:
         with serve_with_nginx(portal_site, tmp_path_factory.mktemp("nginx")) as server:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from sitebuilder import MKDOCS_YML, page
 
 START_BODY = """\

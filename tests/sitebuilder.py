@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from portal.languages import load_languages
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"

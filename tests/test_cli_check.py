@@ -10,8 +10,8 @@ import pytest
 from clisite import GUIDE, write_checkout
 
 from golden import Golden
-from portal.check import check_project
 from portal.cli import main
+from portal.commands.check import check_project
 from portal.project import find_project
 from sitebuilder import build, page
 
@@ -32,10 +32,19 @@ FAULTY = {
     "einarbeitung/links.md": GUIDE.replace("Orientierung", "Links")
     + "\n## Woche 1–4\n\n"
     + "[Fehlt](fehlt.md), [Anker](orientierung.md#woche-1), [Gut](orientierung.md#orientierung),"
-    + " [Bild](../assets/fehlt.png), [Start](../index.md#start)\n",
+    + " [Bild](../assets/fehlt.png), [Start](../index.md#start)\n"
+    # Targets with spaces are links to the build (issue #26), and English
+    # sources are no pages of the German build.
+    + "\n[Ablauf](../einarbeitung/orientierung .md), [Dokument](mein dokument.pdf),"
+    + ' [Spitz](<datei mit leerzeichen.md> "Titel"), [Englisch](orientierung.en.md)\n'
+    # Pasted from Word: inline styles, which the Content Security Policy blocks.
+    + '\n<p class="MsoNormal"\nstyle="margin-bottom:0cm"><span style="mso-bidi-font-weight:'
+    + 'bold">Aus Word</span><o:p></o:p></p>\n',
     "einarbeitung/links.en.md": GUIDE.replace("Orientierung", "Links")
     + "\n[German only](../newsletter/index.md) and"
-    + " [marked](../newsletter/index.md){ hreflang=de }\n",
+    + " [marked](../newsletter/index.md){ hreflang=de }\n"
+    + '\n[Orientation](orientierung.en.md){ style="color: red" }\n',
+    "einarbeitung/orientierung.en.md": GUIDE.replace("title: Orientierung", "title: Orientation"),
     "kaputt.md": BROKEN_FRONT_MATTER,
     "Neue Seite.md": page("Neue Seite", "# Neue Seite"),
 }

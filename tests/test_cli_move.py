@@ -15,7 +15,7 @@ from portal.move.config_edit import edit_config
 from portal.move.front_matter import restamp, rewrite_related
 from portal.move.links import rewrite_links
 from portal.project import find_project
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from portal.translations import bytes_digest, source_digest
 from portal.translations.stamp import stamp
 from sitebuilder import FURNISHED_NOT_IN_NAV, build, page, write_site

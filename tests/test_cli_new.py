@@ -9,9 +9,9 @@ from clisite import write_checkout
 
 from golden import Golden
 from portal.cli import main
+from portal.commands.new import KINDS
 from portal.metadata import check_docs
 from portal.project import find_project
-from portal.scaffold.kinds import KINDS
 from portal.scaffold.nav import add_to_nav
 from portal.translations import source_digest
 

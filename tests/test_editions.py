@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from portal.downloads import size_label
 from portal.editions import EDITIONS
 from portal.languages import Languages
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from sitebuilder import LANGUAGES, MKDOCS_YML, PROJECT_ROOT, build, page, write_site
 
 DOCS = PROJECT_ROOT / "docs"

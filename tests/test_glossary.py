@@ -348,10 +348,11 @@ def test_marker_without_glossary_file_warns_with_page_and_line(tmp_path: Path) -
     result = build(_glossary_site(tmp_path, None))
     assert not result.ok
     assert [w for w in result.warnings() if "Glossar" in w] == [
-        "docs/glossar/index.md:12: Die Seite zeigt das Glossar, aber "
+        # Sorted by file, as every finding of a build.
+        "docs/glossar/index.en.md:12: Die Seite zeigt das Glossar, aber "
         "docs/glossar/abkuerzungen.yml fehlt — legen Sie die Datei an oder entfernen Sie "
         "die Markierung <!-- portal:glossary -->.",
-        "docs/glossar/index.en.md:12: Die Seite zeigt das Glossar, aber "
+        "docs/glossar/index.md:12: Die Seite zeigt das Glossar, aber "
         "docs/glossar/abkuerzungen.yml fehlt — legen Sie die Datei an oder entfernen Sie "
         "die Markierung <!-- portal:glossary -->.",
     ]

@@ -9,8 +9,8 @@ import httpx
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from nginx_server import DEPLOY_DIR, NginxServer, serve_with_nginx
 from portal import csp
+from portal_testkit.nginx import DEPLOY_DIR, NginxServer, serve_with_nginx
 
 
 @pytest.fixture(scope="module")

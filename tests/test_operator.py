@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from portal.deployment import is_public_address
 from portal.operator import missing_finding, missing_operator_fields
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from sitebuilder import MKDOCS_YML, build, page, write_site
 
 ADDRESS = {

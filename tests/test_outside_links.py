@@ -2,7 +2,7 @@
 
 The build's own link guard (hooks/links.py) checks every link and anchor
 from the sources; LinkChecker checks what a reader's browser gets over HTTP
-(portal/links/served.py). Anchors it checks in the benchmark
+(portal_testkit/linkchecker.py). Anchors it checks in the benchmark
 (`make bench`, measurement "links"), where its minutes do not slow the test
 command; here it proves that it finds a broken one.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from portal.languages import load_languages
-from portal.links.served import linkchecker_problems
+from portal_testkit.linkchecker import linkchecker_problems
 from sitebuilder import MKDOCS_YML
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from benchmark.corpus import Corpus
-from benchmark.portal_config import GUARDS, MKDOCS_YML, PROJECT_ROOT, portal_config, portal_hooks
+from benchmark.portal_config import MKDOCS_YML, PROJECT_ROOT, portal_config, portal_hooks
 
 BUILD_TIMEOUT = 3600.0
 """Seconds before a build is killed; a 5,000-page build takes minutes."""
@@ -28,22 +28,21 @@ BUILD_TIMEOUT = 3600.0
 
 @dataclass(frozen=True)
 class Variant:
-    """Which of the portal's hooks a build runs."""
+    """The portal, or Material with the portal's content and configuration only."""
 
     name: str
-    hooks: tuple[str, ...]
+    stages: bool = True
+    """The portal's hooks (its build stages) and templates; without them, Material's own."""
 
     @property
     def slug(self) -> str:
         return "".join(c if c.isascii() and c.isalnum() else "-" for c in self.name.lower())
 
 
-def full_portal() -> Variant:
-    return Variant("Portal", portal_hooks())
-
-
-def without_guards() -> Variant:
-    return Variant("ohne Prüfungen", tuple(h for h in portal_hooks() if h not in GUARDS))
+PORTAL = Variant("Portal")
+STOCK_MATERIAL = Variant("Material ohne die Stufen und Vorlagen des Portals", stages=False)
+"""For the search comparison: the portal's templates need the template globals and filters
+of its stages (``portal_label``, …), so leaving out the hooks leaves out the templates too."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +71,21 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
-def write_config(corpus: Corpus, variant: Variant) -> Path:
-    """A mkdocs.yml that INHERITs the portal's: the corpus's pages and nav, `variant`'s hooks."""
+def write_config(corpus: Corpus, variant: Variant = PORTAL) -> Path:
+    """The corpus's mkdocs.yml (for the portal; a variant's beside it): INHERITs the portal's.
+
+    Paths in an INHERITing file are relative to its own folder, so the
+    portal's hooks and templates are named by their full paths.
+    """
+    templates = PROJECT_ROOT / "overrides"
+    if not variant.stages:
+        templates = corpus.root / "ohne-vorlagen"
+        templates.mkdir(exist_ok=True)
     config = {
         "docs_dir": str(corpus.docs_dir),
         "site_dir": str(site_dir(corpus, variant)),
-        "theme": {"name": "material", "custom_dir": str(PROJECT_ROOT / "overrides")},
-        "hooks": [str(PROJECT_ROOT / hook) for hook in variant.hooks],
+        "theme": {"name": "material", "custom_dir": str(templates)},
+        "hooks": [str(PROJECT_ROOT / hook) for hook in portal_hooks()] if variant.stages else [],
         "nav": corpus.nav,
         # INHERIT replaces this string: keep the portal's patterns, add the corpus's.
         "not_in_nav": f"{portal_config().get('not_in_nav') or ''}{corpus.not_in_nav}\n",
@@ -88,7 +95,9 @@ def write_config(corpus: Corpus, variant: Variant) -> Path:
             for plugin in portal_config().get("plugins") or []
         ],
     }
-    path = corpus.root / f"mkdocs-{variant.slug}.yml"
+    # The portal's own is the checkout's mkdocs.yml, where `python -m portal check` looks.
+    name = "mkdocs.yml" if variant == PORTAL else f"mkdocs-{variant.slug}.yml"
+    path = corpus.root / name
     body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     path.write_text(f"INHERIT: {MKDOCS_YML}\n{body}", encoding="utf-8")
     return path
@@ -98,7 +107,7 @@ def _is_redirects(plugin: object) -> bool:
     return isinstance(plugin, dict) and "redirects" in plugin
 
 
-def site_dir(corpus: Corpus, variant: Variant) -> Path:
+def site_dir(corpus: Corpus, variant: Variant = PORTAL) -> Path:
     return corpus.root / f"site-{variant.slug}"
 
 

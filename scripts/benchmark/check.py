@@ -10,13 +10,12 @@ full build of the same corpus (reused when both run).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmark.builds import environment, full_portal, write_config
+from benchmark.builds import environment, write_config
 from benchmark.harness import Answer, Context, Measurement, median, number, percent, seconds
 from benchmark.portal_config import PROJECT_ROOT
 
@@ -29,10 +28,10 @@ BUILD_SHARE_LIMIT = 0.1
 def measure(context: Context) -> Answer:
     corpus = context.corpus(context.pages)
     # `check` finds the checkout by its mkdocs.yml, as in an editor's clone.
-    shutil.copyfile(write_config(corpus, full_portal()), corpus.root / "mkdocs.yml")
+    write_config(corpus)
     real = [_check(PROJECT_ROOT) for _ in range(context.repeat)]
     large = [_check(corpus.root) for _ in range(context.repeat)]
-    build = median(context.cpu_times(context.pages, [full_portal()])[full_portal()])
+    build = median(context.cpu_times(context.pages))
     real_wall, real_cpu = median([run[0] for run in real]), median([run[1] for run in real])
     large_wall, large_cpu = median([run[0] for run in large]), median([run[1] for run in large])
     share = large_cpu / build

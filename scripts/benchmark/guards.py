@@ -1,84 +1,123 @@
-"""What do the guards cost a build (of 1,000 pages by default)?
+"""What do the checks cost a build (of 1,000 pages by default)?
 
-The full portal against the portal without the hooks that check
-(``portal_config.GUARDS``: metadata, emphasis, links), each built `repeat`
-times; the median CPU times and their ratio. Then the two largest guards'
-plain functions over the same corpus, called directly, to show where the
-cost goes.
+The full build of the corpus, `repeat` times (median CPU), and the checks
+the build runs, called directly in this process on the same corpus: the
+prepare stage (every check of the sources, ``prepare(load_site(...))``) and
+the link guard over the built site (``portal.links.check_site``). Their
+share of the build is what the checks cost; a corpus they find anything in
+would measure reporting instead of checking, so findings fail the
+measurement.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from benchmark.builds import full_portal, without_guards
-from benchmark.harness import Answer, Context, Measurement, median, number, percent, seconds
-from benchmark.portal_config import GUARDS, portal_languages
+from benchmark.builds import environment, write_config
+from benchmark.harness import (
+    Answer,
+    BuildFailed,
+    Context,
+    Measurement,
+    cpu_median,
+    median,
+    number,
+    percent,
+    seconds,
+)
 from portal import sources
 from portal.links import check_site
-from portal.metadata.check import check_docs
+from portal.project import find_project
+from portal.site.model import Site, load_site
+from portal.stages.prepare import Prepared, prepare
 
 
-def measure(context: Context) -> Answer:
-    full, bare = full_portal(), without_guards()
-    times = context.cpu_times(context.pages, [full, bare])
-    with_guards, without = median(times[full]), median(times[bare])
+@dataclass(frozen=True)
+class Costs:
+    """CPU seconds (medians) of the full build and of the checks called directly."""
+
+    pages: str
+    """``"1000 + 399"``: German and English pages."""
+    builds: list[float]
+    prepare: float
+    links: float
+    notices: int
+    """Notices of the prepare stage (the unconfigured operator's; they fail no build)."""
+
+    @property
+    def build(self) -> float:
+        return median(self.builds)
+
+
+def costs(context: Context) -> Costs:
+    """Build the corpus, then time the checks; BuildFailed if a check finds anything."""
+    builds = context.cpu_times(context.pages)
     corpus = context.corpus(context.pages)
-    site = context.built_site(context.pages)
-    languages = portal_languages()
+    site_dir = context.built_site(context.pages)
+    project = find_project(write_config(corpus).parent)
 
-    def check_sources() -> object:
+    def load() -> Site:
         # The core keeps parsed sources per process (for `mkdocs serve`); a
         # build starts without them, so every timed call does too.
         sources._caches.clear()
-        return check_docs(corpus.docs_dir, project_root=corpus.root, languages=languages)
+        return load_site(project, environ=environment())
 
-    metadata = _cpu_median(check_sources, repeat=context.repeat)
-    links = _cpu_median(
-        lambda: check_site(
-            site, project_root=corpus.root, docs_dir=corpus.docs_dir, languages=languages
+    prepared: list[Prepared] = []
+    prepare_cpu = cpu_median(lambda: prepared.append(prepare(load())), repeat=context.repeat)
+    site = prepared[-1].site
+    found: list[object] = []
+    links_cpu = cpu_median(
+        lambda: found.extend(
+            check_site(
+                site_dir,
+                project_root=site.root,
+                docs_dir=site.docs_dir,
+                config_file=project.config_file,
+                languages=site.languages,
+                redirects=site.redirects,
+            )
         ),
         repeat=context.repeat,
     )
-    pages = f"{corpus.german_pages} + {corpus.english_pages}"
-    ratio = with_guards / without
-    return Answer(
-        summary=(
-            f"Bei {pages} Seiten kostet ein Build mit den Prüfungen {seconds(with_guards)} CPU, "
-            f"ohne sie {seconds(without)}: Faktor {number(ratio, 3)} "
-            f"({percent(ratio - 1)})"
-        ),
-        details=[
-            f"Median aus {context.repeat} Builds je Variante, CPU-Zeit des Build-Prozesses, "
-            f"Korpus {pages} Seiten (deutsch + englisch). Prüfungen: "
-            + ", ".join(f"`{hook}`" for hook in GUARDS)
-            + "; die übrigen Hooks bauen, was Leser*innen sehen, und laufen in beiden Builds.",
-            "",
-            "| Build | CPU s (Median) | Läufe |",
-            "| --- | ---: | --- |",
-            f"| {full.name} | {number(with_guards)} | {_runs(times[full])} |",
-            f"| {bare.name} | {number(without)} | {_runs(times[bare])} |",
-            "",
-            "Die Prüfungen als Funktionen, direkt aufgerufen (CPU-Zeit im Prozess, Median):",
-            "",
-            f"- `portal.metadata.check.check_docs` über alle Quellen: {seconds(metadata)}",
-            f"- `portal.links.check_site` über die gebaute Site: {seconds(links)}",
-        ],
+    findings = [*prepared[-1].findings, *found]
+    if findings:
+        listed = "\n".join(str(finding) for finding in findings[:15])
+        raise BuildFailed(f"Die Prüfungen finden im Korpus {len(findings)} Befunde:\n{listed}")
+    return Costs(
+        f"{corpus.german_pages} + {corpus.english_pages}",
+        builds,
+        prepare_cpu,
+        links_cpu,
+        len(prepared[-1].notices),
     )
 
 
-def _cpu_median(call: Callable[[], object], *, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        call()
-        times.append(time.process_time() - start)
-    return median(times)
-
-
-def _runs(times: list[float]) -> str:
-    return ", ".join(number(value) for value in times)
+def measure(context: Context) -> Answer:
+    found = costs(context)
+    build, checks = found.build, found.prepare + found.links
+    return Answer(
+        summary=(
+            f"Bei {found.pages} Seiten kostet ein Build {seconds(build)} CPU; die Prüfungen "
+            f"darin {seconds(checks)} ({percent(checks / build)}): die der Quellen "
+            f"{seconds(found.prepare)}, die Linkprüfung {seconds(found.links)}"
+        ),
+        details=[
+            f"Voller Build des Korpus ({found.pages} Seiten, deutsch + englisch): Median aus "
+            f"{context.repeat} Builds, CPU-Zeit des Build-Prozesses "
+            f"({', '.join(number(value) for value in found.builds)} s). Die Prüfungen: "
+            "dieselben Funktionen, die der Build aufruft, direkt in diesem Prozess über "
+            "dasselbe Korpus (CPU-Zeit, Median); sie finden nichts "
+            f"({found.notices} Hinweise zu den fehlenden Betreiberangaben).",
+            "",
+            "| Prüfung | CPU s (Median) | Anteil am Build |",
+            "| --- | ---: | ---: |",
+            f"| Quellen: `prepare(load_site(…))` | {number(found.prepare)} "
+            f"| {percent(found.prepare / build)} |",
+            f"| Links und Anker der gebauten Site: `portal.links.check_site` "
+            f"| {number(found.links)} | {percent(found.links / build)} |",
+            f"| zusammen | {number(checks)} | {percent(checks / build)} |",
+        ],
+    )
 
 
 MEASUREMENT = Measurement(

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import shutil
 import statistics
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmark.builds import Run, Variant, build, full_portal, site_dir, write_config
+from benchmark.builds import PORTAL, Run, Variant, build, site_dir, write_config
 from benchmark.corpus import Corpus, generate_corpus
 
 
@@ -64,39 +65,47 @@ class Context:
             self._corpora[pages] = corpus
         return self._corpora[pages]
 
-    def cpu_times(self, pages: int, variants: Sequence[Variant]) -> dict[Variant, list[float]]:
-        """CPU seconds of `repeat` builds of each variant at `pages` pages (cached per run)."""
-        corpus = self.corpus(pages)
-        missing = [variant for variant in variants if (pages, variant) not in self._runs]
-        # Rounds go through all variants in turn, so that a burst of other load
-        # on the machine spreads over the variants instead of hitting one.
-        for round_number in range(self.repeat):
-            for variant in missing:
+    def runs(self, pages: int, variant: Variant = PORTAL) -> list[Run]:
+        """`repeat` builds of `variant` at `pages` pages, each a fresh process (once per run)."""
+        if (pages, variant) not in self._runs:
+            corpus = self.corpus(pages)
+            runs = []
+            for round_number in range(self.repeat):
                 shutil.rmtree(site_dir(corpus, variant), ignore_errors=True)
                 run = build(write_config(corpus, variant))
                 if run.returncode != 0:
                     tail = "\n".join(run.log.splitlines()[-15:])
                     raise BuildFailed(f"Build „{variant.name}“ bei N={pages} gescheitert:\n{tail}")
-                self._runs.setdefault((pages, variant), []).append(run)
+                runs.append(run)
                 self.say(
                     f"  N={pages}, {variant.name}, Lauf {round_number + 1}/{self.repeat}: "
                     f"CPU {run.cpu:.2f} s, Wand {run.wall:.2f} s"
                 )
-        return {variant: [run.cpu for run in self._runs[pages, variant]] for variant in variants}
-
-    def runs(self, pages: int, variant: Variant) -> list[Run]:
-        self.cpu_times(pages, [variant])
+            self._runs[pages, variant] = runs
         return self._runs[pages, variant]
 
-    def built_site(self, pages: int, variant: Variant | None = None) -> Path:
-        """The site of the last build of `variant` (the full portal) at `pages` pages."""
-        variant = variant or full_portal()
-        self.cpu_times(pages, [variant])
+    def cpu_times(self, pages: int, variant: Variant = PORTAL) -> list[float]:
+        """CPU seconds of each of the `repeat` builds (see `runs`)."""
+        return [run.cpu for run in self.runs(pages, variant)]
+
+    def built_site(self, pages: int, variant: Variant = PORTAL) -> Path:
+        """The site of the last build of `variant` at `pages` pages."""
+        self.runs(pages, variant)
         return site_dir(self.corpus(pages), variant)
 
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
+
+
+def cpu_median(call: Callable[[], object], *, repeat: int) -> float:
+    """CPU seconds of calling `call` in this process, median of `repeat` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        call()
+        times.append(time.process_time() - start)
+    return median(times)
 
 
 def seconds(value: float) -> str:

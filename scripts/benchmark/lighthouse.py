@@ -28,13 +28,13 @@ from urllib.parse import urlsplit
 from benchmark.harness import Answer, Context, Measurement
 from benchmark.portal_config import PROJECT_ROOT
 from benchmark.served import build_site, nginx
-from portal.chromium import CHROMIUM, CHROMIUM_ARGS
+from portal_testkit.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PAGES = {"Startseite": "", "Kapitel": "hilfeplanverfahren/ablauf/", "Startseite (en)": "en/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-# Started as every browser run of the project (portal.chromium): headless, none of
+# Started as every browser run of the project (portal_testkit.chromium): headless, none of
 # Chromium's own calls home, so that every request is the page's.
 CHROMIUM_FLAGS = " ".join(("--headless=new", *CHROMIUM_ARGS))
 TIMEOUT = 300

@@ -2,11 +2,11 @@
 
 The real portal, built strictly and served on 127.0.0.1, checked by
 LinkChecker with its anchor plugin from the start page of each language
-(portal/links/served.py). It is here and not in the test command because
+(portal_testkit/linkchecker.py). It is here and not in the test command because
 LinkChecker fetches and parses a page again for each "page#anchor" — the
 test command checks pages only, and the build's link guard every anchor
 from the sources. The anchor plugin is a second opinion that can miss a
-broken anchor (see ANCHOR_PLUGIN in portal/links/served.py).
+broken anchor (see ANCHOR_PLUGIN in portal_testkit/linkchecker.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from benchmark.builds import environment
 from benchmark.harness import Answer, BuildFailed, Context, Measurement, seconds
 from benchmark.portal_config import PROJECT_ROOT
 from portal.languages import load_languages
-from portal.links.served import linkchecker_problems
+from portal_testkit.linkchecker import linkchecker_problems
 
 
 def measure(context: Context) -> Answer:

@@ -14,15 +14,23 @@ from __future__ import annotations
 
 import datetime
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
-from benchmark.builds import build, full_portal, write_config
+from benchmark.builds import build, write_config
 from benchmark.corpus import generate_corpus
-from benchmark.harness import Answer, BuildFailed, Context, Measurement, median, percent, seconds
+from benchmark.harness import (
+    Answer,
+    BuildFailed,
+    Context,
+    Measurement,
+    cpu_median,
+    median,
+    percent,
+    seconds,
+)
 from benchmark.portal_config import PROJECT_ROOT, portal_languages
 from portal import sources
 from portal.labels import labels_of
@@ -49,7 +57,7 @@ def measure(context: Context) -> Answer:
         seed=context.seed,
     )
     _write_issues(corpus.docs_dir)
-    config = write_config(corpus, full_portal())
+    config = write_config(corpus)
     builds = []
     for round_number in range(context.repeat):
         run = build(config)
@@ -89,7 +97,7 @@ def measure(context: Context) -> Answer:
         ],
         "eine Ausgabe als E-Mail": lambda: _email(issues[-1], corpus.docs_dir),
     }
-    times = {name: _cpu_median(call, repeat=context.repeat) for name, call in parts.items()}
+    times = {name: cpu_median(call, repeat=context.repeat) for name, call in parts.items()}
     total = sum(times.values())
     share = total / full
     verdict = "innerhalb" if share <= LIMIT else "über"
@@ -103,8 +111,8 @@ def measure(context: Context) -> Answer:
             f"Korpus: {corpus.german_pages} + {corpus.english_pages} Seiten, dazu {ISSUES} "
             f"Ausgaben in `docs/newsletter/ausgaben/` (jede {TRANSLATED_EVERY}. nur deutsch), "
             "Archiv und Meldungsblock. Voller Build: Median der CPU-Zeit aus "
-            f"{context.repeat} Builds mit allen Hooks. Die Teile: die Funktionen des Kerns, "
-            "direkt aufgerufen, wie die Hooks sie im Build aufrufen (Median, CPU-Zeit im "
+            f"{context.repeat} Builds. Die Teile: die Funktionen des Kerns, "
+            "direkt aufgerufen, wie die Stufen sie im Build aufrufen (Median, CPU-Zeit im "
             "Prozess).",
             "",
             "| Teil | CPU |",
@@ -214,11 +222,3 @@ def _email(issue: Issue, docs: Path) -> None:
     )
     check_email(email.html, path="mail.html")
 
-
-def _cpu_median(call: Callable[[], object], *, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        call()
-        times.append(time.process_time() - start)
-    return median(times)

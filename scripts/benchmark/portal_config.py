@@ -1,7 +1,7 @@
 """The portal's own mkdocs.yml, read on every run.
 
-The benchmark takes the hooks and languages from there, so a hook added to
-the portal is measured without a change here.
+The benchmark takes the hooks and languages from there, so a build of a
+corpus runs what the portal's build runs, without a change here.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from portal.languages import Languages, load_languages
 # scripts/benchmark/portal_config.py → the repository root.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
-GUARDS = ("hooks/metadata.py", "hooks/emphasis.py", "hooks/links.py")
-"""The hooks that check and report findings (front matter, emphasis, links); the
-others build what readers see and belong to the portal with or without checks."""
 
 
 def portal_config() -> dict[str, Any]:

@@ -7,14 +7,12 @@ factor from one size to the next against the factor in pages.
 
 from __future__ import annotations
 
-from benchmark.builds import full_portal
 from benchmark.harness import Answer, Context, Measurement, median, number
 
 
 def measure(context: Context) -> Answer:
-    portal = full_portal()
     sizes = sorted(context.sizes)
-    cpu = {size: median(context.cpu_times(size, [portal])[portal]) for size in sizes}
+    cpu = {size: median(context.cpu_times(size)) for size in sizes}
     rows = []
     for previous, size in zip([None, *sizes], sizes, strict=False):
         corpus = context.corpus(size)

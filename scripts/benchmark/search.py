@@ -22,10 +22,10 @@ from typing import Any
 from benchmark.builds import Variant, full_portal
 from benchmark.harness import Answer, Context, Measurement, number
 from benchmark.portal_config import portal_hooks
-from portal.chromium import CHROMIUM, CHROMIUM_ARGS
-from portal.local_server import serve
 from portal.search import Language, localize_index
 from portal.search_index import IndexOptions, build_index
+from portal_testkit.chromium import CHROMIUM, CHROMIUM_ARGS
+from portal_testkit.local_server import serve
 
 QUERY = "Hilfeplan"
 THROTTLE = 4

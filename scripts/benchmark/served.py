@@ -3,7 +3,7 @@
 The weight and Lighthouse measurements ask what a reader's browser receives,
 so the site is served as in operation: by nginx with the repository's own
 configuration (scripts/deploy/nginx/, gzip included), started the way the
-tests start it (tests/nginx_server.py), on a free port of 127.0.0.1.
+tests start it (portal_testkit.nginx), on a free port of 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from benchmark.portal_config import MKDOCS_YML, PROJECT_ROOT
-
-# One way to run nginx for tests and benchmark alike: the tests' helper.
-sys.path.insert(0, str(PROJECT_ROOT / "tests"))
-from nginx_server import serve_with_nginx  # type: ignore[import-not-found]
+from portal_testkit.nginx import serve_with_nginx
 
 
 def build_site(site_dir: Path, *, config: Path = MKDOCS_YML) -> None:

@@ -26,8 +26,8 @@ from playwright.sync_api import sync_playwright
 from benchmark.harness import Answer, Context, Measurement
 from benchmark.portal_config import PROJECT_ROOT, portal_config
 from benchmark.served import build_site, nginx
-from portal.chromium import CHROMIUM, CHROMIUM_ARGS
 from portal.csp import HEADER_FILE
+from portal_testkit.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PAGE = "hilfeplanverfahren/ablauf/"
 """A long chapter: text, lists, a table, abbreviations, a table of contents."""

@@ -4,49 +4,42 @@ Each sub-command lives in its own module, which provides
 ``register(subparsers)``; the parser it adds sets ``run`` to a function that
 takes the parsed arguments and returns the exit code: 0 when all is well,
 1 when a check found problems, 2 when the command could not run.
+
+This module imports the commands for `COMMANDS`; a command never imports this
+module (what they share is in `portal.commands.common`).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import Any
 
-from portal import cli_german
+from portal import cli_german, publish
+from portal.commands import check as check_command
+from portal.commands import metadata as metadata_command
+from portal.commands import move as move_command
+from portal.commands import new as new_command
+from portal.commands import newsletter as newsletter_command
+from portal.commands import report as report_command
+from portal.commands import translations as translations_command
 from portal.findings import ConfigurationError
-from portal.project import Project, ProjectNotFound, find_project
+from portal.links import external
+from portal.project import ProjectNotFound
 
-COMMAND_MODULES: list[str] = [
-    "portal.metadata.command",
-    "portal.links.external",
-    "portal.publish",
-    "portal.scaffold.command",
-    "portal.move.command",
-    "portal.check.command",
-    "portal.report_command",
-    "portal.translations.command",
-    "portal.newsletter.command",
+COMMANDS: list[Callable[[Any], None]] = [
+    metadata_command.register,
+    external.register,
+    publish.register,
+    new_command.register,
+    move_command.register,
+    check_command.register,
+    report_command.register,
+    translations_command.register,
+    newsletter_command.register,
 ]
-"""Modules that each add one sub-command, in the order `--help` lists them."""
-
-
-def add_docs_option(parser: argparse.ArgumentParser) -> None:
-    """The ``--docs`` option every command that reads the sources shares."""
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=None,
-        help="Ordner der Quellen (Standard: docs/ des Portals im aktuellen Ordner)",
-    )
-
-
-def project_of(args: argparse.Namespace) -> Project:
-    """The checkout the command works on: around the current folder, or around ``--docs``."""
-    docs: Path | None = getattr(args, "docs", None)
-    start = docs.resolve().parent if docs is not None else None
-    return find_project(start, docs_dir=docs)
+"""The ``register(subparsers)`` of each sub-command, in the order `--help` lists them."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Werkzeuge für Redaktion und Betrieb des Wissensportals HPV M-V.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for register in COMMANDS:
+        register(subparsers)
     return parser
 
 

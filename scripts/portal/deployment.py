@@ -10,14 +10,9 @@ or missing address is a finding; a preview never is.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from portal.findings import Finding
-from portal.site_config import load_site_config
 
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 """The address previews and tests are built for (mkdocs.yml's default)."""
@@ -43,21 +38,3 @@ def release_address_finding(site_url: str, *, path: str, line: int) -> Finding |
         "setzen Sie vor dem Veröffentlichen PORTAL_SITE_URL auf die https-Adresse des Portals, "
         "z. B. PORTAL_SITE_URL=https://portal.example.de/ make release-check.",
     )
-
-
-def configured_site_url(config_file: Path) -> str:
-    """``site_url`` as a build of `config_file` would get it, for commands without MkDocs.
-
-    mkdocs.yml sets it as ``!ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]``:
-    the variable when it is set, else the local address.
-    """
-    node = load_site_config(config_file).nodes.get("site_url")
-    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV":
-        names = [str(item.value) for item in node.value if isinstance(item, yaml.ScalarNode)]
-        for name in names[:-1]:
-            if os.environ.get(name):
-                return os.environ[name]
-        return names[-1] if len(names) > 1 else LOCAL_SITE_URL
-    if isinstance(node, yaml.ScalarNode) and node.value:
-        return str(node.value)
-    return LOCAL_SITE_URL

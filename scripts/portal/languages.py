@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 
 MARKDOWN_SUFFIX = ".md"
 
@@ -164,7 +164,11 @@ def single_language(code: str) -> Languages:
 
 def load_languages(config_file: Path) -> Languages:
     """The languages a ``mkdocs.yml`` builds, read without MkDocs (for commands)."""
-    data = load_site_config(config_file).data
+    return languages_of(load_site_config(config_file).data)
+
+
+def languages_of(data: Mapping[str, Any]) -> Languages:
+    """The languages of a read ``mkdocs.yml`` (`portal.site.config.SiteConfig.data`)."""
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             return languages_from_i18n(plugin["i18n"].get("languages") or [])

@@ -16,23 +16,28 @@ is reset by `BuildState` when a top-level build starts.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from jinja2 import Environment, Template
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
-from portal.clock import clock_from_environment
 from portal.findings import ConfigurationError, Finding
-from portal.labels import label
 from portal.languages import Language, Languages, languages_from_i18n, single_language
-from portal.law_links import link_citations
 from portal.notices import notice_logger
+from portal.project import Project
+from portal.site.model import load_site
+from portal.site.settings import PREVIEW_VARIABLE, is_true
+from portal.stages.finish import Finisher
+from portal.stages.pages import PagePreparer, PageRef
+from portal.stages.prepare import Prepared, prepare
+from portal.stages.templates import Templates, add_template_filters
 
 # Straight under `mkdocs.*`, so that strict mode counts the findings; without
 # get_plugin_logger's prefix, so that each line starts with the file and line
@@ -123,15 +128,6 @@ def redirect_maps(config: MkDocsConfig) -> dict[str, str]:
     return {str(old): str(new) for old, new in maps.items()}
 
 
-def is_true(value: Any) -> bool:
-    """A switch in mkdocs.yml: `!ENV` hands over strings, YAML hands over booleans."""
-    return value is True or str(value).strip().lower() in {"1", "true", "yes", "ja"}
-
-
-PREVIEW_VARIABLE = "PORTAL_PREVIEW"
-"""Set by `make serve` (with ``mkdocs serve --no-strict``): the editors' preview."""
-
-
 def is_preview(config: MkDocsConfig) -> bool:
     """True in the editors' preview: findings are shown on the pages (`portal.preview`).
 
@@ -198,16 +194,64 @@ def configuration_error(error: ConfigurationError) -> PluginError:
     return PluginError(str(error))
 
 
-def build_day() -> datetime.date:
-    """The day the site is built: ``PORTAL_BUILD_DATE`` or the system's (portal.clock).
+# The stages of one site build
 
-    Every hook that asks what is past, new or due asks this, so that a build
-    with a fixed date is the same build throughout.
-    """
-    try:
-        return clock_from_environment()().date()
-    except ConfigurationError as error:
-        raise configuration_error(error) from error
+
+@dataclass
+class SiteBuild:
+    """The stages' state for one site build, all languages: prepared once, finished once."""
+
+    prepared: Prepared
+    preparer: PagePreparer
+    finisher: Finisher
+    nav_order: dict[str, list[str]] = field(default_factory=dict)
+    """Per language: the German sources in the nav's order (the editions' chapters)."""
+    search_entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    search_config: dict[str, Any] = field(default_factory=dict)
+    default_not_found: bytes | None = None
+    saved_alternates: Any = None
+
+
+_builds: BuildState[dict[str, SiteBuild]] = BuildState(dict)
+
+
+def site_build(config: MkDocsConfig) -> SiteBuild:
+    """This site build's stages; the first call loads the site and runs the prepare stage."""
+    builds = _builds.of(config)
+    if "site" not in builds:
+        project = Project(
+            root=project_root(config),
+            config_file=Path(config.config_file_path),
+            docs_dir=Path(config.docs_dir).resolve(),
+            languages=languages(config),
+        )
+        try:
+            prepared = prepare(load_site(project))
+        except ConfigurationError as error:
+            raise configuration_error(error) from error
+        custom_dir = config.theme.custom_dir
+        templates = Templates(Path(custom_dir) if custom_dir else project.root / "overrides")
+        preparer = PagePreparer(prepared, templates=templates)
+        finisher = Finisher(prepared, preparer=preparer, site_dir=Path(config.site_dir))
+        builds["site"] = SiteBuild(prepared, preparer, finisher)
+        report(prepared.findings, config=config)
+        report(prepared.notices, config=config, notice=True)
+    return builds["site"]
+
+
+def page_ref(page: Page, config: MkDocsConfig) -> PageRef:
+    """A page of the running language build, as the stages know pages."""
+    file = page.file
+    return PageRef(
+        src_uri=file.src_uri,
+        url=page.url,
+        dest_uri=file.dest_uri,
+        language=current_language(config),
+        written_in=file_language(file, config).code,
+        title=page.title or "",
+        generated_by=file.generated_by,
+        meta=page.meta,
+    )
 
 
 # Helper functions
@@ -220,24 +264,6 @@ def _i18n(config: MkDocsConfig) -> Any:
 # Templates
 
 
-def _label_filter(value: str, feature: str, language: str) -> str:
-    return label(feature, str(value), language=language)
-
-
-TEMPLATE_FILTERS: dict[str, Callable[..., str]] = {
-    # {{ "dokumentiert" | portal_label("status", language) }}: portal.labels
-    "portal_label": _label_filter,
-    # {{ text | law_links }}: plain text, escaped, citations of law linked
-    "law_links": link_citations,
-}
-"""The portal's Jinja filters, in the page templates and in every partial a hook renders."""
-
-
-def add_template_filters(env: Environment) -> Environment:
-    env.filters.update(TEMPLATE_FILTERS)
-    return env
-
-
 def partial(config: MkDocsConfig, name: str) -> Template:
-    """A template of the theme (with the portal's overrides and filters), for a hook to render."""
+    """A template of the theme (with the portal's overrides and filters)."""
     return add_template_filters(config.theme.get_env()).get_template(name)

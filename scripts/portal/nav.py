@@ -15,7 +15,7 @@ import pathspec
 from portal.findings import Finding
 from portal.languages import Languages
 from portal.links.suggest import nearest_path
-from portal.site_config import SiteConfig
+from portal.site.config import SiteConfig
 
 # What MkDocs leaves out of every build (mkdocs.structure.files._default_exclude).
 _ALWAYS_EXCLUDED = [".*", "/templates/"]

@@ -8,10 +8,11 @@ nearest ``mkdocs.yml`` upwards from where they are started.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal.languages import Languages, load_languages
+from portal.languages import Languages, languages_of
+from portal.site.config import SiteConfig, load_site_config
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -28,6 +29,12 @@ class Project:
     config_file: Path
     docs_dir: Path
     languages: Languages
+    config: SiteConfig | None = field(default=None, compare=False, repr=False)
+    """mkdocs.yml as read when the checkout was found (`portal.site.load_site` reuses it)."""
+
+    def read_config(self) -> SiteConfig:
+        """mkdocs.yml as data: the copy read when the checkout was found, else read now."""
+        return self.config or load_site_config(self.config_file)
 
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to the checkout, with ``/``."""
@@ -43,11 +50,13 @@ def find_project(start: Path | None = None, *, docs_dir: Path | None = None) -> 
     for folder in (here, *here.parents):
         config_file = folder / CONFIG_NAME
         if config_file.is_file():
+            config = load_site_config(config_file)
             return Project(
                 root=folder,
                 config_file=config_file,
                 docs_dir=(docs_dir or folder / "docs").resolve(),
-                languages=load_languages(config_file),
+                languages=languages_of(config.data),
+                config=config,
             )
     raise ProjectNotFound(
         f"Kein {CONFIG_NAME} in {here} oder darüber — starten Sie den Befehl im Ordner des "

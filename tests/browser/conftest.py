@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser.checks import Site
-from browser.server import serve
-from nginx_server import NginxServer
-from portal.chromium import CHROMIUM, CHROMIUM_ARGS
+from portal_testkit.chromium import CHROMIUM, CHROMIUM_ARGS
+from portal_testkit.local_server import serve
+from portal_testkit.nginx import NginxServer
 from sitebuilder import PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"

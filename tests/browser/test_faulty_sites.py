@@ -24,7 +24,7 @@ from browser.checks import (
     sweep_site,
 )
 from browser.frame import LEGAL_PAGES, frame_files
-from browser.server import serve
+from portal_testkit.local_server import serve
 from sitebuilder import build, page, write_site
 
 pytestmark = pytest.mark.browser

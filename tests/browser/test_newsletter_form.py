@@ -19,8 +19,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser.checks import Site, sweep_site
-from browser.server import serve
 from newsletter_fixtures import FORM_SETTINGS, NAV, NOT_IN_NAV, issue, newsletter_pages
+from portal_testkit.local_server import serve
 from sitebuilder import build, write_site
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 from browser.checks import DESKTOP, LANGUAGES, Site
 from portal.languages import load_languages
 from portal.move.config_edit import redirect_entries
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from sitebuilder import MKDOCS_YML
 
 pytestmark = pytest.mark.browser

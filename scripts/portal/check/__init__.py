@@ -1,14 +1,11 @@
-"""``python -m portal check``: the build's checks of the sources, without a build.
+"""The checks of the sources that need more than one page's front matter.
 
 `sources_site` reads the Markdown sources into the shape the link guard
 reads from a built site (pages, their anchors and links), so that links and
 anchors are judged and worded by the same code as in the build
-(`portal.links.check`); `run` gathers every check; `command` is the
-sub-command.
+(`portal.links.check`); `prose` reads a page's Markdown as Python-Markdown
+does, line by line; `inline_code` finds there what the Content Security
+Policy blocks (`portal.csp`); `file_names` judges the names of files. The
+prepare stage (`portal.stages.prepare`) runs them; ``python -m portal
+check`` is `portal.commands.check`.
 """
-
-from __future__ import annotations
-
-from portal.check.run import check_project
-
-__all__ = ["check_project"]

@@ -10,9 +10,12 @@ derived from the sources directly:
 - anchors from headings, slugged as mkdocs.yml's ``toc`` extension does
   (``pymdownx.slugs.slugify``, lower case, ``_1`` for repeats), explicit
   ``{#id}``/``id="…"``, footnotes and the glossary's entries;
-- links as MkDocs rewrites them: a link to an existing Markdown file becomes
-  the URL of its page, a link to an existing file becomes relative to the
-  page's folder in the site, anything else stays as written, as in the build.
+- links as Python-Markdown reads them (`portal.check.prose`: a target with
+  spaces or in angle brackets is one) and as MkDocs rewrites them: a link to
+  an existing Markdown file of the page's language (or the default's)
+  becomes the URL of its page, a link to an existing file becomes relative
+  to the page's folder in the site, anything else stays as written, as in
+  the build.
 
 Links in code (fenced blocks, inline code) are text, not links.
 """
@@ -26,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from markdown.blockprocessors import ReferenceProcessor  # type: ignore[import-untyped]
 from pymdownx.slugs import slugify  # type: ignore[import-untyped]
 
+from portal.check.prose import heading, markdown_links, prose_lines
 from portal.glossary import GLOSSARY_FILE, load_glossary
 from portal.languages import Languages
 from portal.links.check import SiteScan
@@ -43,18 +48,11 @@ GLOSSARY_MARKER = "<!-- portal:glossary -->"
 # comparing `check` with a build shows when the two part ways.
 _slug = slugify(case="lower")
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _ATTR_LIST = re.compile(r"\{:?([^{}]*)\}\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _HTML_ID = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 _INLINE_ID = re.compile(r"\{:?[^{}]*?(?:^|\s|\{)#([\w:.-]+)[^{}]*\}")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_LINK = re.compile(
-    r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(\{[^}]*\})?"
-)
-_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_REFERENCE = ReferenceProcessor.RE
 _HTML_LINK = re.compile(r"""<(a|img)\s[^>]*?\b(href|src)\s*=\s*["']([^"']*)["']([^>]*)>""")
 _HREFLANG = re.compile(r"""hreflang\s*=\s*["']?([\w-]+)""")
 _FOOTNOTE = re.compile(r"\[\^([^\]]+)\]")
@@ -142,31 +140,10 @@ def _read_page(text: str) -> tuple[frozenset[str], list[tuple[str, str, str | No
     links: list[tuple[str, str, str | None]] = []
     references: dict[str, str] = {}
     used_references: list[str] = []
-    fence: str | None = None
-    front_matter = text.startswith("---")
-    for number, line in enumerate(text.splitlines()):
-        if front_matter:
-            if number > 0 and line.rstrip() in {"---", "..."}:
-                front_matter = False
-            continue
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if (
-                opening is not None
-                and opening.group(1)[0] == fence[0]
-                and len(opening.group(1)) >= len(fence)
-            ):
-                fence = None
-            continue
-        if opening is not None:
-            fence = opening.group(1)
-            continue
-        if line.startswith("    ") and not line.strip().startswith(("-", "*", "<", "[", "!")):
-            pass  # indented text in lists and admonitions is Markdown too
-        plain = _CODE_SPAN.sub("", line)
-        heading = _HEADING.match(plain)
-        if heading is not None:
-            title = heading.group(2)
+    for _, plain in prose_lines(text):
+        found = heading(plain)
+        if found is not None:
+            title = found.text
             attributes = _ATTR_LIST.search(title)
             explicit = _ATTR_ID.search(attributes.group(1)) if attributes else None
             if attributes:
@@ -183,15 +160,19 @@ def _read_page(text: str) -> tuple[frozenset[str], list[tuple[str, str, str | No
             ids.update({f"fn:{name}", f"fnref:{name}"})
         reference = _REFERENCE.match(plain)
         if reference is not None and not reference.group(1).startswith("^"):
-            references[reference.group(1).lower()] = reference.group(2)
+            # As Python-Markdown reads a definition: `[name]: <ziel>` without spaces.
+            references[reference.group(1).strip().lower()] = (
+                reference.group(2).lstrip("<").rstrip(">")
+            )
             continue
-        for match in _LINK.finditer(plain):
-            attribute = "src" if match.group(1) else "href"
-            hreflang = _HREFLANG.search(match.group(3) or "")
-            links.append((match.group(2), attribute, hreflang.group(1) if hreflang else None))
+        for link in markdown_links(plain):
+            hreflang = dict(link.attributes).get("hreflang")
+            links.append((link.url, "src" if link.image else "href", hreflang))
         for match in _HTML_LINK.finditer(plain):
-            hreflang = _HREFLANG.search(match.group(4))
-            links.append((match.group(3), match.group(2), hreflang.group(1) if hreflang else None))
+            html_hreflang = _HREFLANG.search(match.group(4))
+            links.append(
+                (match.group(3), match.group(2), html_hreflang.group(1) if html_hreflang else None)
+            )
         used_references += [name.lower() for name in re.findall(r"\]\[([^\]]+)\]", plain)]
     for name in used_references:
         if name in references:
@@ -225,7 +206,11 @@ def _as_built(
     path, query_mark, query = path.partition("?")
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
     suffix = (f"?{query}" if query_mark else "") + (f"#{fragment}" if hash_mark else "")
-    if target in sources:
+    language = languages.of_source(target)
+    # i18n builds a language from its own sources and the default language's:
+    # a link to another language's source (`seite.en.md` on a German page) is
+    # no page there, and MkDocs leaves it as written.
+    if target in sources and (language.default or language.code == tree):
         built = languages.url(languages.default_source(target), tree)
         relative = posixpath.relpath(built or ".", page_url or ".")
         return ("./" if relative == "." else relative + "/") + suffix

@@ -1,10 +1,10 @@
 """New event and training pages: ``python -m portal new event`` and ``new training``.
 
-The kinds are registered in ``portal.scaffold.kinds``; pages are written by
-its ``write_page`` (python-frontmatter, checked like the build, never over an
-existing file) and entered into the nav. Unknown facts stay empty (``null``,
-``[]``): the page then says „nicht überliefert“ or „Termin folgt“ instead of
-a made-up value, so the options for them are optional.
+The kinds are registered in ``portal.commands.new``; pages are written by
+``portal.scaffold.files.write_page`` (python-frontmatter, checked like the
+build, never over an existing file) and entered into the nav. Unknown facts
+stay empty (``null``, ``[]``): the page then says „nicht überliefert“ or
+„Termin folgt“ instead of a made-up value, so the options for them are optional.
 """
 
 from __future__ import annotations

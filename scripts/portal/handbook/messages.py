@@ -23,7 +23,7 @@ from portal.languages import Language, Languages
 from portal.links import messages as link
 from portal.metadata import messages as meta
 from portal.nav import check_nav
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 from portal.sources import read_text
 
 PAGE = "docs/einarbeitung/orientierung.md"

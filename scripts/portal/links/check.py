@@ -449,7 +449,10 @@ def _suggest(
         suffix = f"#{target.fragment}" if target.fragment else ""
         found_info = pages.get(found)
         if src_uri is not None and found_info is not None and found_info.src_uri:
-            relative = posixpath.relpath(found_info.src_uri, posixpath.dirname(src_uri) or ".")
+            # Editors link the default language's source, i18n picks the
+            # translation: `seite.md`, also from `andere.en.md`.
+            found_source = languages.default_source(found_info.src_uri)
+            relative = posixpath.relpath(found_source, posixpath.dirname(src_uri) or ".")
             return relative + suffix
         return (
             posixpath.relpath(page_url(found), posixpath.dirname(problem.page) or ".")

@@ -3,5 +3,5 @@
 `portal.move.links` rewrites the Markdown links, `portal.move.config_edit`
 the nav entry and the redirect of the old address in mkdocs.yml (as text,
 so comments and layout stay), `portal.move.plan` checks and applies it all,
-`portal.move.command` is the sub-command.
+`portal.commands.move` is the sub-command.
 """

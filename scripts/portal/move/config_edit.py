@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from portal.site_config import SiteConfig
+from portal.site.config import SiteConfig
 
 
 @dataclass

@@ -17,7 +17,6 @@ from portal.move.front_matter import restamp, rewrite_related
 from portal.move.links import rewrite_links
 from portal.project import Project
 from portal.scaffold.files import slug
-from portal.site_config import load_site_config
 
 
 class MoveRefused(Exception):
@@ -95,7 +94,7 @@ def plan_move(project: Project, old: str, new: str) -> MovePlan:
             f"Unter der Adresse /{address} steht schon die Seite {shown}/{taken[0]} — wählen "
             "Sie einen anderen Namen; verschoben wurde nichts."
         )
-    config = load_site_config(project.config_file)
+    config = project.read_config()
     if new in redirect_entries(config):
         raise MoveRefused(
             f"„{new}“ ist in mkdocs.yml unter redirect_maps die alte Adresse einer "

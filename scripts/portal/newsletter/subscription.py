@@ -26,7 +26,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from portal.findings import Finding
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 
 SUBSCRIBE_MARKER = "<!-- portal:newsletter:subscribe -->"
 """Where a page (the archive, the start page) shows how to subscribe; issues get it too."""

@@ -1,7 +1,9 @@
-"""``python -m portal new``: new pages from templates, never over an existing file.
+"""New pages from templates, never over an existing file (``python -m portal new``).
 
-`kinds` is the registry of what can be created (one entry per kind, each
-pointing at its create function); `files` writes a page with valid front
-matter and refuses to overwrite; `nav` adds the page to mkdocs.yml's nav or
-says where it belongs; `command` is the sub-command.
+`files` writes a page with valid front matter and refuses to overwrite; `nav`
+adds the page to mkdocs.yml's nav or says where it belongs; `pages` creates
+the plain kinds (page, guide chapter, publication). The features create their
+own kinds on top of these (`portal.events.scaffold`, `portal.newsletter.scaffold`,
+`portal.translations.scaffold`); `portal.commands.new` lists every kind and is
+the sub-command. Nothing here imports a feature or the command line.
 """

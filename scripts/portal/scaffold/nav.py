@@ -15,7 +15,7 @@ from posixpath import dirname
 import pathspec
 
 from portal.project import Project
-from portal.site_config import load_site_config
+from portal.site.config import load_site_config
 
 _LIST_ITEM = re.compile(r"^(\s*)- ")
 

@@ -17,7 +17,6 @@ import pathspec
 from portal.languages import Language
 from portal.metadata import check_docs
 from portal.project import Project
-from portal.site_config import load_site_config
 from portal.translations import FIELD, source_digest
 
 MISSING = "fehlt"
@@ -50,7 +49,7 @@ class Translation:
 def translation_states(project: Project) -> list[Translation]:
     """Every (page, further language) pair of the checkout with its state, sorted."""
     languages = project.languages
-    config = load_site_config(project.config_file)
+    config = project.read_config()
     excluded = pathspec.GitIgnoreSpec.from_lines(
         [".*", "/templates/", *config.patterns("exclude_docs")]
     )
