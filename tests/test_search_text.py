@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.search_index import IndexOptions, SynonymGroup, build_index, plain, teaser
-from portal.search_text import (
+from portal.search.index import IndexOptions, SynonymGroup, build_index, plain, teaser
+from portal.search.text import (
     CompoundSplitter,
     fold,
     spelled_umlaut_variant,

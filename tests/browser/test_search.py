@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from browser.checks import DESKTOP, RequestLog, Site, open_page, probe_search, search
 from browser.frame import frame_files
-from portal.search_text import fold, stem, words
+from portal.search.text import fold, stem, words
 from portal_testkit.local_server import serve
 from sitebuilder import PROJECT_ROOT, build, page, write_site
 

@@ -6,9 +6,9 @@
  *   SETUP (0) → READY (1)      at page load; the page sends only a stub index
  *   QUERY (2) → RESULT (3)     one answer per query, in order
  *
- * The real index (built by portal/search_index.py) is fetched with the first
+ * The real index (built by portal/search/index.py) is fetched with the first
  * query that is not empty, not on page view. Words become index terms exactly
- * as in portal/search_text.py: change both together (the browser suite
+ * as in portal/search/text.py: change both together (the browser suite
  * compares them over the portal's whole vocabulary).
  */
 "use strict";
@@ -43,7 +43,7 @@ var portalSearch = (function () {
       "was were will with").split(" "))
   };
 
-  /* Words (portal/search_text.py) */
+  /* Words (portal/search/text.py) */
 
   function fold(word) {
     var lowered = word.toLowerCase().replace(/[äöüß]/g, function (c) { return UMLAUTS[c]; });

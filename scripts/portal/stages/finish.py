@@ -43,7 +43,7 @@ from portal.search import (
     stub_index,
     write_index,
 )
-from portal.search_index import IndexOptions, SynonymGroup, build_index
+from portal.search.index import IndexOptions, SynonymGroup, build_index
 from portal.sources import SourceFile
 from portal.stages.pages import PagePreparer, PageRef
 from portal.stages.prepare import Prepared

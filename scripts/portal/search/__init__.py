@@ -9,7 +9,7 @@ The portal instead writes, per language, next to that language's pages
 
 - ``search_index.json``: a stub that Material's page script still fetches, with
   the configuration only and no entries, and where the real index lies;
-- ``portal-index.json``: the index itself (``portal.search_index``), which the
+- ``portal-index.json``: the index itself (``portal.search.index``), which the
   portal's search worker fetches with the reader's first query.
 
 Each language's pages are pointed at their own stub and at the portal's worker

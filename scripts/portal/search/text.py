@@ -1,6 +1,6 @@
 """The words of the portal's search: folding, tokens, stems and compound parts.
 
-The build (``portal.search_index``) and the reader's browser
+The build (``portal.search.index``) and the reader's browser
 (``overrides/assets/javascripts/portal-search.js``) must turn a word into the
 same index term, so every rule here has a twin there, line for line; the
 browser suite compares both over the portal's whole vocabulary.

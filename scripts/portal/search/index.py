@@ -4,7 +4,7 @@ Material's search sends every page the text of the whole site and builds a
 lunr.js index in the browser; its query adds a wildcard to every word, which
 switches lunr's stemmer off, so that „Gespräch“ never meets its stem. The
 portal instead builds the index here, at build time, with the rules of
-``portal.search_text``: folded stems, the parts of German compounds, and the
+``portal.search.text``: folded stems, the parts of German compounds, and the
 glossary's abbreviations, expansions and English terms as synonyms. The
 browser (``overrides/assets/javascripts/portal-search.js``) loads it when the
 reader starts typing, looks terms up and ranks.
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from portal.search_text import CompoundSplitter, is_stop_word, stem, vocabulary, words
+from portal.search.text import CompoundSplitter, is_stop_word, stem, vocabulary, words
 
 VERSION = 1
 # How strongly a term marks an entry, by where it stands. A title word is
