@@ -6,6 +6,8 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# The preview's port on 127.0.0.1: make serve PORT=8001 for a second one.
+PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 CHROMIUM := /usr/bin/chromium
 # Debian's nginx serves the built site in the tests with scripts/deploy/nginx/.
@@ -24,7 +26,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: help install pdf-libs chromium nginx tools serve build test unit lint types pytest review links-external bench release-check fonts clean check
 
 help:
-	@echo "make serve          Vorschau unter http://127.0.0.1:8000 (richtet alles ein)"
+	@echo "make serve          Vorschau unter http://127.0.0.1:$(PORT) (richtet alles ein)"
 	@echo "make test           alle Prüfungen und Tests (richtet alles ein, inkl. Chromium)"
 	@echo "make unit           schnell beim Schreiben: Lint, Typen, Tests ohne Browser"
 	@echo "make build          strenger Build nach site/ (ersetzt site/ erst, wenn er gelingt)"
@@ -80,10 +82,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 # Lenient, so that a mistake saved while it runs does not stop it; each page
-# shows its findings in a banner (hooks/preview.py). Only here: every other
-# build stays strict.
+# shows its findings in a banner (portal/preview). Only here: every other
+# build stays strict. A port already in use gets one German sentence instead
+# of MkDocs' traceback (portal/commands/serve.py).
 serve: install
-	PORTAL_PREVIEW=true $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m portal serve --port $(PORT)
 
 # Into a fresh folder that replaces site/ only after a successful strict
 # build (portal/publish.py): a failed build leaves the last good site.

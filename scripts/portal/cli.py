@@ -23,6 +23,7 @@ from portal.commands import move as move_command
 from portal.commands import new as new_command
 from portal.commands import newsletter as newsletter_command
 from portal.commands import report as report_command
+from portal.commands import serve
 from portal.commands import translations as translations_command
 from portal.findings import ConfigurationError
 from portal.links import external
@@ -38,6 +39,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     report_command.register,
     translations_command.register,
     newsletter_command.register,
+    serve.register,
 ]
 """The ``register(subparsers)`` of each sub-command, in the order `--help` lists them."""
 

@@ -8,6 +8,7 @@ or the page, once. Pages left out on purpose are listed under
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pathspec
@@ -16,16 +17,22 @@ from portal.findings import Finding
 from portal.languages import Languages
 from portal.links.suggest import nearest_path
 from portal.site.config import SiteConfig
+from portal.sources import markdown_files
 
 # What MkDocs leaves out of every build (mkdocs.structure.files._default_exclude).
 _ALWAYS_EXCLUDED = [".*", "/templates/"]
 
 
 def check_nav(
-    config: SiteConfig, *, docs_dir: Path, project_root: Path, languages: Languages
+    config: SiteConfig,
+    *,
+    docs_dir: Path,
+    project_root: Path,
+    languages: Languages,
+    files: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Nav entries without a page, and pages in no nav that are not left out on purpose."""
-    sources = _sources(docs_dir, config=config, languages=languages)
+    sources = _sources(docs_dir, config=config, languages=languages, files=files)
     findings: list[Finding] = []
     listed: set[str] = set()
     shown_config = config.shown("nav", project_root)
@@ -67,11 +74,13 @@ def check_nav(
     return findings
 
 
-def _sources(docs_dir: Path, *, config: SiteConfig, languages: Languages) -> set[str]:
+def _sources(
+    docs_dir: Path, *, config: SiteConfig, languages: Languages, files: Iterable[str] | None
+) -> set[str]:
     """The pages in the default language that the build publishes."""
     excluded = pathspec.GitIgnoreSpec.from_lines(_ALWAYS_EXCLUDED + config.patterns("exclude_docs"))
     found: set[str] = set()
-    for file in docs_dir.rglob("*.md"):
+    for file in markdown_files(docs_dir, files):
         src_uri = file.relative_to(docs_dir).as_posix()
         if excluded.match_file(src_uri) or not languages.of_source(src_uri).default:
             continue

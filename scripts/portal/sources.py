@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +165,13 @@ class SourceCache:
 
 
 _caches: dict[Path, SourceCache] = {}
+
+
+def markdown_files(docs_dir: Path, files: Iterable[str] | None = None) -> list[Path]:
+    """The Markdown files below `docs_dir`, sorted: from the site's one walk when given."""
+    if files is None:
+        return sorted(docs_dir.rglob("*.md"))
+    return [docs_dir / uri for uri in sorted(files) if uri.endswith(".md")]
 
 
 def source_cache(project_root: Path) -> SourceCache:

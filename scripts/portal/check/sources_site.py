@@ -68,12 +68,24 @@ class SourcesSite:
 
 
 def read_sources_site(
-    docs_dir: Path, *, cache: SourceCache, languages: Languages, excluded: Iterable[str] = ()
+    docs_dir: Path,
+    *,
+    cache: SourceCache,
+    languages: Languages,
+    excluded: Iterable[str] = (),
+    files: Iterable[str] | None = None,
 ) -> SourcesSite:
-    """Every page of every language, with its anchors and its links as the build writes them."""
+    """Every page of every language, with its anchors and its links as the build writes them.
+
+    `files` are the site's files below `docs_dir` when it has walked the folder already.
+    """
     skip = set(excluded)
-    docs_files = sorted(
-        path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()
+    docs_files = (
+        sorted(files)
+        if files is not None
+        else sorted(
+            path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()
+        )
     )
     sources = {uri for uri in docs_files if languages.is_source(uri) and uri not in skip}
     pages = {

@@ -119,6 +119,8 @@ def cache_key(html: str, *, base: Path) -> str:
     hashed here directly: this module (options, font list), the edition's
     stylesheet (it names no files; the fonts come from `font_css`), the font
     files and the versions of WeasyPrint and of pydyf, which writes the file.
+    Debian's Pango, which sets the lines, is not in it: after an upgrade of
+    libpango, delete .cache/editions/ for editions laid out anew.
     """
     digest = hashlib.sha256()
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from portal.editorial import rules
 from portal.editorial.terms import Terms, load_terms
 from portal.editorial.visible import visible_text
 from portal.findings import Finding
-from portal.sources import source_cache
+from portal.sources import markdown_files, source_cache
 
 RULES = ("review", "law", "gender", "quotes", "terms")
 """Every rule by name; tests and callers may choose some."""
@@ -20,12 +21,13 @@ def check_editorial(
     project_root: Path,
     only: tuple[str, ...] = RULES,
     terms: Terms | None = None,
+    files: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Findings of the chosen rules over every Markdown page below `docs_dir`, sorted."""
     terms = terms or load_terms()
     cache = source_cache(project_root)
     findings: list[Finding] = []
-    for file in sorted(docs_dir.rglob("*.md")):
+    for file in markdown_files(docs_dir, files):
         source = cache.get(file)
         english = file.name.endswith(".en.md")
         findings += check_text(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from portal.metadata.rules import PageRecord
 from portal.metadata.schemas import TYPES
 from portal.metadata.validate import validate
 from portal.roles import DEFAULT_ROLES, Role
-from portal.sources import SourceFile, source_cache
+from portal.sources import SourceFile, markdown_files, source_cache
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,18 @@ def check_docs(
     languages: Languages,
     roles: Sequence[Role] = DEFAULT_ROLES,
     today: datetime.date | None = None,
+    files: Iterable[str] | None = None,
 ) -> CheckResult:
     """Check every Markdown file below `docs_dir` (every language) once.
 
     `roles` are the operator's (``extra.roles``); `today` dates the check of
-    reviews, which must lie in the past.
+    reviews, which must lie in the past; `files` are the site's files below
+    `docs_dir` when it has walked the folder already.
     """
     cache = source_cache(project_root)
     pages: dict[str, PageRecord] = {}
     findings: list[Finding] = []
-    for file in sorted(docs_dir.rglob("*.md")):
+    for file in markdown_files(docs_dir, files):
         src_uri = file.relative_to(docs_dir).as_posix()
         record, page_findings = check_page(cache.get(file), src_uri=src_uri, languages=languages)
         pages[src_uri] = record

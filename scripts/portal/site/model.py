@@ -105,7 +105,7 @@ class Site:
     def events(self) -> tuple[list[Entry], dict[str, PageRecord]]:
         """Events and trainings, with the source of each page (for line numbers)."""
         entries, pages = read_entries(
-            self.docs_dir, project_root=self.root, languages=self.languages
+            self.docs_dir, project_root=self.root, languages=self.languages, files=self.files
         )
         return entries, dict(pages)
 

@@ -64,6 +64,7 @@ def prepare(site: Site, *, clock: Clock | None = None) -> Prepared:
         languages=site.languages,
         roles=roles,
         today=now.date(),
+        files=site.files,
     )
     findings = [*site.settings_findings, *role_findings, *metadata.findings]
     notices: list[Finding] = []
@@ -78,7 +79,7 @@ def prepare(site: Site, *, clock: Clock | None = None) -> Prepared:
         if src_uri not in excluded:
             findings += check_inline_code(site.source(src_uri))
     findings += _links(site)
-    findings += check_editorial(site.docs_dir, project_root=site.root)
+    findings += check_editorial(site.docs_dir, project_root=site.root, files=site.files)
     findings += check_issues(site.issues, today=now.date())
     subscription, problems = _subscription(site)
     findings += problems
@@ -102,7 +103,11 @@ def prepare(site: Site, *, clock: Clock | None = None) -> Prepared:
 def _structure(site: Site) -> list[Finding]:
     """The nav, links written from the site's root, file names, the edit address."""
     findings = check_nav(
-        site.config, docs_dir=site.docs_dir, project_root=site.root, languages=site.languages
+        site.config,
+        docs_dir=site.docs_dir,
+        project_root=site.root,
+        languages=site.languages,
+        files=site.files,
     )
     for src_uri in site.markdown:
         findings += check_absolute_links(
@@ -144,7 +149,11 @@ def _links(site: Site) -> list[Finding]:
     """Links and anchors between pages, judged on the site the sources make, and redirects."""
     languages = site.languages
     sources_site = read_sources_site(
-        site.docs_dir, cache=site.sources, languages=languages, excluded=site.excluded
+        site.docs_dir,
+        cache=site.sources,
+        languages=languages,
+        excluded=site.excluded,
+        files=site.files,
     )
     locator = SourceLocator(
         project_root=site.root,

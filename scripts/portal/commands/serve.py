@@ -1,8 +1,8 @@
 """``python -m portal serve [--port N]``: the preview (``make serve``).
 
 Lenient, so that a mistake saved while it runs does not stop it; each page
-shows its findings in a banner (hooks/preview.py). Only here: every other
-build stays strict.
+shows its findings in a banner (`portal.preview`, switched on by
+``PORTAL_PREVIEW``). Only here: every other build stays strict.
 
 MkDocs answers a port already in use with a traceback; an editor who left a
 preview open in another window gets one German sentence instead. The port is
@@ -21,16 +21,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from portal import cli_german
+from portal.site.settings import PREVIEW_VARIABLE
+
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-PREVIEW_ENVIRONMENT = {"PORTAL_PREVIEW": "true"}
-"""Read by the hooks: lenient build, findings shown on the pages."""
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "serve",
-        help="Vorschau unter http://127.0.0.1:8000 (make serve)",
+        help="Vorschau auf dem eigenen Rechner (make serve)",
         description=(
             "Startet die Vorschau: baut das Portal bei jeder gespeicherten Änderung neu "
             "und zeigt Probleme auf den Seiten an, statt abzubrechen."
@@ -43,14 +44,21 @@ def register(subparsers: Any) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=DEFAULT_PORT,
         help=f"Port auf {HOST} (Standard: {DEFAULT_PORT})",
     )
 
 
+def port_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Port (eine Zahl von 1 bis 65535)")
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``serve`` on its own: `argv` without the command name."""
+    cli_german.install()
     parser = argparse.ArgumentParser(prog="portal serve")
     add_arguments(parser)
     return run(parser.parse_args(argv))
@@ -58,35 +66,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     port: int = args.port
-    if port_taken(HOST, port):
-        print(taken_message(port), file=sys.stderr)
+    problem = port_problem(HOST, port)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
     command = mkdocs_command(port)
     # Replaced, not started as a child: Strg+C and the exit code are MkDocs' own.
-    os.execv(command[0], command)
-    return 0  # only reached where execv is replaced (the tests)
+    os.execve(command[0], command, {**os.environ, PREVIEW_VARIABLE: "true"})
 
 
-def port_taken(host: str, port: int) -> bool:
-    """Whether something listens on `host`:`port` (or may not be bound otherwise)."""
+def port_problem(host: str, port: int) -> str | None:
+    """Why the preview cannot listen on `host`:`port`, in German; None when it can."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        # Off, unlike in MkDocs' server: a preview already running must be found.
+        # Off, as it is by default: a preview already running must be found.
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 0)
         try:
             probe.bind((host, port))
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                return True
-            raise
-    return False
+                return taken_message(port)
+            return (
+                f"Port {port} lässt sich nicht öffnen (Systemmeldung: {error.strerror}) – "
+                f"eine Vorschau auf einem anderen Port starten: make serve PORT={other_port(port)}"
+            )
+    return None
 
 
 def taken_message(port: int) -> str:
     return (
         f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
         "Dann dort weiterlesen, oder eine zweite Vorschau auf einem anderen Port starten: "
-        f"make serve PORT={port + 1}"
+        f"make serve PORT={other_port(port)}"
     )
+
+
+def other_port(port: int) -> int:
+    """The port to suggest instead of `port`."""
+    return port + 1 if DEFAULT_PORT <= port < 65535 else DEFAULT_PORT
 
 
 def mkdocs_command(port: int) -> list[str]:
