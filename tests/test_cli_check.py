@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from clisite import GUIDE, write_checkout
+from selectolax.lexbor import LexborHTMLParser
 
 from golden import Golden
 from portal.cli import main
 from portal.commands.check import check_project
 from portal.project import find_project
-from sitebuilder import build, page
+from sitebuilder import BuildResult, build, page
 
 BROKEN_FRONT_MATTER = """\
 ---
@@ -77,20 +78,36 @@ def test_check_lists_every_problem_and_fails(
     golden("cli/check_faulty.txt", captured.out.replace(f"mkdocs.yml:{line}:", "mkdocs.yml:NAV:"))
 
 
-def test_check_agrees_with_the_build(faulty: Path) -> None:
-    project = find_project(faulty)
-    found = {str(finding) for finding in check_project(project).findings}
-    result = build(faulty / "mkdocs.yml")
-    assert not result.ok
-    # The build's findings about the sources (not the operator's settings,
-    # which only the build reads).
-    built = {
-        warning for warning in result.warnings() if warning.startswith(("docs/", "mkdocs.yml:"))
+def test_check_preview_and_build_report_the_same_findings(faulty: Path) -> None:
+    found = {str(finding) for finding in check_project(find_project(faulty)).findings}
+    strict = build(faulty / "mkdocs.yml")
+    preview_dir = faulty / "vorschau"
+    preview = build(
+        faulty / "mkdocs.yml",
+        site_dir=preview_dir,
+        strict=False,
+        lenient=True,
+        env={"PORTAL_PREVIEW": "true"},
+    )
+    assert not strict.ok
+    assert preview.ok, preview.log
+    # The findings about the sources (the operator's settings are notices).
+    assert set(strict.findings(under="docs/")) | set(strict.findings(under="mkdocs.yml:")) == found
+    assert (
+        set(preview.findings(under="docs/")) | set(preview.findings(under="mkdocs.yml:")) == found
+    )
+    # The preview shows them on the page: a link with a space, a link to an English source.
+    page = (preview_dir / "einarbeitung" / "links" / "index.html").read_text(encoding="utf-8")
+    banner = LexborHTMLParser(page).css_first(".portal-preview-findings")
+    assert banner is not None
+    assert "„../einarbeitung/orientierung .md“" in banner.text()
+    assert "„orientierung.en.md“" in banner.text()
+
+
+def about_sources(result: BuildResult) -> set[str]:
+    return {
+        finding for finding in result.findings() if finding.startswith(("docs/", "mkdocs.yml:"))
     }
-    assert built, result.log
-    only_check = {line for line in found - built if "Dateiname" not in line}
-    assert built - found == set()
-    assert only_check == set()
 
 
 def test_check_passes_a_clean_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

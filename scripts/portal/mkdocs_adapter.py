@@ -1,10 +1,13 @@
 """The one module of the core that knows MkDocs and mkdocs-static-i18n.
 
-Hooks use it to ask the running build what the plain core needs: the
-languages (as `portal.languages.Languages`), the language being built now,
-whether every language is on disk, the project root; and to hand findings to
-the build. Replacing the site engine means replacing this module and the
-thin files in ``hooks/``, nothing else.
+With ``hooks/stages.py`` and ``hooks/nav.py`` it is the adapter between the
+engine and the portal's stages (`portal.stages`): it answers what the stages
+need to know of the running build (the languages as
+`portal.languages.Languages`, the language being built now, whether every
+language is on disk, the project root), describes MkDocs' pages as
+`portal.stages.pages.PageRef`, keeps the stages of one site build together
+(`site_build`) and hands findings to the build. Replacing the site engine
+means replacing this module and the two hook files, nothing else.
 
 How mkdocs-static-i18n builds: the default language first, then each further
 language as a nested full build, started from the default build's
@@ -23,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -37,7 +39,7 @@ from portal.site.settings import PREVIEW_VARIABLE, is_true
 from portal.stages.finish import Finisher
 from portal.stages.pages import PagePreparer, PageRef
 from portal.stages.prepare import Prepared, prepare
-from portal.stages.templates import Templates, add_template_filters
+from portal.stages.templates import Templates
 
 # Straight under `mkdocs.*`, so that strict mode counts the findings; without
 # get_plugin_logger's prefix, so that each line starts with the file and line
@@ -97,10 +99,6 @@ def is_nested_language_build(config: MkDocsConfig) -> bool:
     return bool(getattr(_i18n(config), "building", False))
 
 
-def is_default_language_build(config: MkDocsConfig) -> bool:
-    return current_language(config).default
-
-
 def is_last_language_build(config: MkDocsConfig) -> bool:
     """True in the build after which every language is on disk."""
     others = languages(config).others
@@ -117,15 +115,6 @@ def project_root(config: MkDocsConfig) -> Path:
     """The folder of the mkdocs.yml being built: paths in messages are relative to it."""
     config_file = config.config_file_path
     return Path(config_file).resolve().parent if config_file else Path.cwd()
-
-
-def redirect_maps(config: MkDocsConfig) -> dict[str, str]:
-    """mkdocs-redirects' ``redirect_maps`` (old page → new page), empty without the plugin."""
-    redirects = config.plugins.get("redirects")
-    if redirects is None:
-        return {}
-    maps = redirects.config.get("redirect_maps") or {}
-    return {str(old): str(new) for old, new in maps.items()}
 
 
 def is_preview(config: MkDocsConfig) -> bool:
@@ -259,11 +248,3 @@ def page_ref(page: Page, config: MkDocsConfig) -> PageRef:
 
 def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
-
-
-# Templates
-
-
-def partial(config: MkDocsConfig, name: str) -> Template:
-    """A template of the theme (with the portal's overrides and filters)."""
-    return add_template_filters(config.theme.get_env()).get_template(name)
