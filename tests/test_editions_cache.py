@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from portal.editions import render
+from portal.editions import layout
 from portal.editions.render import CACHE_KEEP, render_pdf
 
 PAGE = '<!DOCTYPE html><html lang="de"><head><title>Probe</title></head><body>{}</body></html>'
@@ -23,13 +23,13 @@ PAGE = '<!DOCTYPE html><html lang="de"><head><title>Probe</title></head><body>{}
 def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The HTML of every document WeasyPrint lays out during the test."""
     laid_out: list[str] = []
-    weasyprint_html = render.HTML
+    weasyprint_html = layout.HTML
 
     def counting_html(*, string: str, **options: Any) -> Any:
         laid_out.append(string)
         return weasyprint_html(string=string, **options)
 
-    monkeypatch.setattr(render, "HTML", counting_html)
+    monkeypatch.setattr(layout, "HTML", counting_html)
     return laid_out
 
 
@@ -119,7 +119,7 @@ def _render_at(html: str, *, base: Path, target: Path, cache: Path, second: int)
 def test_the_cache_keeps_the_newest_pdfs_per_edition(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "HTML", _FakeDocument)
+    monkeypatch.setattr(layout, "HTML", _FakeDocument)
     cache = tmp_path / "cache"
     mentoring = tmp_path / "site" / "mentoring.pdf"
     einarbeitung = tmp_path / "site" / "einarbeitung.pdf"
@@ -137,7 +137,7 @@ def test_the_cache_keeps_the_newest_pdfs_per_edition(
 def test_a_pdf_used_again_is_kept_before_newer_unused_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "HTML", _FakeDocument)
+    monkeypatch.setattr(layout, "HTML", _FakeDocument)
     cache, target = tmp_path / "cache", tmp_path / "site" / "einarbeitung.pdf"
     made = [
         _render_at(f"Stand {n}", base=tmp_path, target=target, cache=cache, second=n + 1)

@@ -21,11 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-import weasyprint  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
 STYLESHEET = Path(__file__).resolve().parent / "edition.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -58,21 +54,6 @@ class FontsMissing(Exception):
     """A font file the editions embed is not on this machine."""
 
 
-class LocalFetcher(URLFetcher):  # type: ignore[misc]
-    """Fetches files below the given folders and data: URLs; nothing else."""
-
-    def __init__(self, roots: list[Path]) -> None:
-        super().__init__(allowed_protocols={"file", "data"})
-        self._roots = [root.resolve() for root in roots]
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.startswith("file:"):
-            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
-            if not any(path.is_relative_to(root) for root in self._roots):
-                raise ValueError(f"not below the edition's folders: {url}")
-        return super().fetch(url, headers)
-
-
 def font_css(fonts: tuple[FontFace, ...] = FONTS) -> str:
     missing = [face.file for face in fonts if not face.file.is_file()]
     if missing:
@@ -91,7 +72,7 @@ def render_pdf(html: str, *, base: Path, target: Path, cache_dir: Path | None = 
     instead, and a new one is kept there for the next time.
     """
     if cache_dir is None:
-        _lay_out(html, base=base, target=target)
+        _layout().lay_out(html, base=base, target=target)
         return target.stat().st_size
     entry = cache_dir / f"{target.stem}-{cache_key(html, base=base)}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +80,7 @@ def render_pdf(html: str, *, base: Path, target: Path, cache_dir: Path | None = 
         shutil.copyfile(entry, target)
     except FileNotFoundError:
         # Not laid out yet, or just pruned by a build running beside this one.
-        _lay_out(html, base=base, target=target)
+        _layout().lay_out(html, base=base, target=target)
         _store(target, entry)
     else:
         # Used now: pruning goes by modification time, least recently used first.
@@ -129,9 +110,10 @@ def cache_key(html: str, *, base: Path) -> str:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
 
-    add("weasyprint", weasyprint.__version__.encode())
+    add("weasyprint", version("weasyprint").encode())
     add("pydyf", version("pydyf").encode())
     add("render.py", Path(__file__).read_bytes())
+    add("layout.py", Path(__file__).with_name("layout.py").read_bytes())
     add("stylesheet", STYLESHEET.read_bytes())
     add("font-css", font_css().encode())
     for face in FONTS:
@@ -147,24 +129,12 @@ def cache_key(html: str, *, base: Path) -> str:
 # Helper functions
 
 
-def _lay_out(html: str, *, base: Path, target: Path) -> None:
-    fonts = FontConfiguration()
-    roots = [base, *{face.file.parent for face in FONTS}]
-    fetcher = LocalFetcher(roots)
-    stylesheets = [
-        CSS(string=font_css(), font_config=fonts, url_fetcher=fetcher),
-        CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
-    ]
-    document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(
-        target,
-        stylesheets=stylesheets,
-        font_config=fonts,
-        pdf_variant=PDF_VARIANT,
-        # The same pages give the same file: no random identifier.
-        pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
-    )
+def _layout() -> Any:
+    # WeasyPrint (with Pango) takes about a second to import: only a build
+    # that lays out an edition, past the cache, pays for it.
+    from portal.editions import layout
+
+    return layout
 
 
 def _referenced_files(html: str, *, base: Path) -> set[Path]:
