@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,6 @@ class Run:
     returncode: int
     log: str
 
-    def warnings(self) -> list[str]:
-        return [line for line in self.log.splitlines() if line.startswith("WARNING")]
-
 
 def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {
@@ -71,21 +69,35 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
-def write_config(corpus: Corpus, variant: Variant = PORTAL) -> Path:
-    """The corpus's mkdocs.yml (for the portal; a variant's beside it): INHERITs the portal's.
+def inheriting(path: Path, settings: Mapping[str, object], *, stages: bool = True) -> Path:
+    """Write `path`: a mkdocs.yml that INHERITs the portal's and replaces `settings`.
 
     Paths in an INHERITing file are relative to its own folder, so the
-    portal's hooks and templates are named by their full paths.
+    portal's hooks and templates are named by their full paths. Without
+    `stages`, the build runs no hook and Material's own templates.
     """
     templates = PROJECT_ROOT / "overrides"
-    if not variant.stages:
-        templates = corpus.root / "ohne-vorlagen"
-        templates.mkdir(exist_ok=True)
+    if not stages:
+        templates = path.parent / "ohne-vorlagen"
+        templates.mkdir(parents=True, exist_ok=True)
     config = {
+        "theme": {"name": "material", "custom_dir": str(templates)},
+        "hooks": [str(PROJECT_ROOT / hook) for hook in portal_hooks()] if stages else [],
+        **settings,
+    }
+    body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"INHERIT: {MKDOCS_YML}\n{body}", encoding="utf-8")
+    return path
+
+
+def write_config(corpus: Corpus, variant: Variant = PORTAL) -> Path:
+    """The corpus's mkdocs.yml, or a variant's beside it: the corpus's pages and nav."""
+    # The portal's is the checkout's mkdocs.yml, where `python -m portal check` looks.
+    name = "mkdocs.yml" if variant == PORTAL else f"mkdocs-{variant.slug}.yml"
+    settings = {
         "docs_dir": str(corpus.docs_dir),
         "site_dir": str(site_dir(corpus, variant)),
-        "theme": {"name": "material", "custom_dir": str(templates)},
-        "hooks": [str(PROJECT_ROOT / hook) for hook in portal_hooks()] if variant.stages else [],
         "nav": corpus.nav,
         # INHERIT replaces this string: keep the portal's patterns, add the corpus's.
         "not_in_nav": f"{portal_config().get('not_in_nav') or ''}{corpus.not_in_nav}\n",
@@ -95,12 +107,7 @@ def write_config(corpus: Corpus, variant: Variant = PORTAL) -> Path:
             for plugin in portal_config().get("plugins") or []
         ],
     }
-    # The portal's own is the checkout's mkdocs.yml, where `python -m portal check` looks.
-    name = "mkdocs.yml" if variant == PORTAL else f"mkdocs-{variant.slug}.yml"
-    path = corpus.root / name
-    body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    path.write_text(f"INHERIT: {MKDOCS_YML}\n{body}", encoding="utf-8")
-    return path
+    return inheriting(corpus.root / name, settings, stages=variant.stages)
 
 
 def _is_redirects(plugin: object) -> bool:

@@ -118,5 +118,5 @@ def number(value: float, digits: int = 2) -> str:
 
 
 def percent(share: float) -> str:
-    """0.069 → ``+6,9 %``."""
-    return f"{share * 100:+.1f} %".replace(".", ",")
+    """0.069 → ``6,9 %``."""
+    return f"{share * 100:.1f} %".replace(".", ",")

@@ -221,4 +221,3 @@ def _email(issue: Issue, docs: Path) -> None:
         subscription=subscription,
     )
     check_email(email.html, path="mail.html")
-

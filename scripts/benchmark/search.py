@@ -1,15 +1,17 @@
 """How fast does the search answer, and what does it cost a page view?
 
-The full portal and the same corpus with Material's own search (the portal
-without ``hooks/search.py``), each served on 127.0.0.1 and searched in
-Debian's Chromium with the CPU slowed down four times (Chrome DevTools'
-throttling, as for a modest phone): the German start page, then „Hilfeplan“
-typed key by key. Measured in the page: from the first keystroke to the first
-results (for the portal including the download of its index, which starts
-only then), from each later keystroke to its results, and for Material the
-time from opening the page until its worker is ready (every page view pays
-it). Sizes: what a page view downloads for search, and the portal's index
-with and without compound splitting, built from the same entries.
+The full portal and the same corpus with Material's own search (the portal's
+content and configuration without its hooks, and so without its templates,
+which need the stages' template filters: ``builds.STOCK_MATERIAL``), each
+served on 127.0.0.1 and searched in Debian's Chromium with the CPU slowed
+down four times (Chrome DevTools' throttling, as for a modest phone): the
+German start page, then „Hilfeplan“ typed key by key. Measured in the page:
+from the first keystroke to the first results (for the portal including the
+download of its index, which starts only then), from each later keystroke to
+its results, and for Material the time from opening the page until its
+worker is ready (every page view pays it). Sizes: what a page view downloads
+for search, and the portal's index with and without compound splitting,
+built from the same entries.
 """
 
 from __future__ import annotations
@@ -19,11 +21,10 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from benchmark.builds import Variant, full_portal
+from benchmark.builds import PORTAL, STOCK_MATERIAL
 from benchmark.harness import Answer, Context, Measurement, number
-from benchmark.portal_config import portal_hooks
 from portal.search import Language, localize_index
-from portal.search_index import IndexOptions, build_index
+from portal.search.index import IndexOptions, build_index
 from portal_testkit.chromium import CHROMIUM, CHROMIUM_ARGS
 from portal_testkit.local_server import serve
 
@@ -60,12 +61,8 @@ PROBE_JS = """
 """
 
 
-def material_search() -> Variant:
-    return Variant("Material-Suche", tuple(h for h in portal_hooks() if h != "hooks/search.py"))
-
-
 def measure(context: Context) -> Answer:
-    portal, material = full_portal(), material_search()
+    portal, material = PORTAL, STOCK_MATERIAL
     timings = {
         variant: _search_timings(context.built_site(context.pages, variant))
         for variant in (portal, material)
