@@ -1,7 +1,8 @@
 """The preview keeps running: a mistake saved while `make serve` runs shows on its page.
 
-Runs the preview as ``make serve`` does (``PORTAL_PREVIEW=true mkdocs serve
---no-strict``) on a tiny site and a free port, and edits a page while it runs,
+Runs the preview as ``make serve`` does (``python -m portal serve``, which
+starts ``mkdocs serve --no-strict`` with ``PORTAL_PREVIEW=true``) on a tiny
+site and a free port, and edits a page while it runs,
 as an editor would; the browser follows the rebuilds through MkDocs'
 live reload, without reloading by hand.
 """
@@ -39,8 +40,7 @@ def test_make_serve_runs_the_lenient_preview() -> None:
     # The test below starts the preview as the Makefile does.
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
-    assert "PORTAL_PREVIEW=true" in recipe
-    assert "mkdocs serve --no-strict" in recipe
+    assert "-m portal serve --port $(PORT)" in recipe
 
 
 def test_a_saved_mistake_shows_on_its_page_until_it_is_fixed(
@@ -89,13 +89,12 @@ def test_a_saved_mistake_shows_on_its_page_until_it_is_fixed(
 def preview(config: Path, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`make serve` on the site of `config`, on a free port: its address and process."""
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict"]
-    command += ["--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "PORTAL_PREVIEW": "true", "PORTAL_PDF": "false"}
+    command = [sys.executable, "-m", "portal", "serve", "--port", str(port)]
+    env = {**os.environ, "PORTAL_PDF": "false"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            command, cwd=config.parent, env=env, stdout=output, stderr=subprocess.STDOUT
         )
         try:
             base_url = f"http://127.0.0.1:{port}/"
