@@ -13,13 +13,9 @@ WeasyPrint (`portal.editions.render`); ``hooks/editions.py`` feeds it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from portal.languages import Language
-
-ENV_SWITCH = "PORTAL_PDF"
-"""Environment variable: ``false`` (or 0, no, nein) builds no PDF editions."""
 
 FOLDER = "pdf"
 """Below each language's folder: ``/pdf/einarbeitung.pdf``, ``/en/pdf/einarbeitung.pdf``."""
@@ -62,12 +58,6 @@ def shown_on(source: str) -> tuple[Edition, ...]:
     return tuple(
         edition for edition in EDITIONS if source in (edition.index_source(), edition.publication)
     )
-
-
-def enabled(environ: Mapping[str, str]) -> bool:
-    """Whether this build makes the PDF editions (on unless switched off)."""
-    value = environ.get(ENV_SWITCH, "true").strip().lower()
-    return value not in {"0", "false", "no", "nein", "off"}
 
 
 def in_language(chapters: int, translated: int, *, index_translated: bool) -> bool:

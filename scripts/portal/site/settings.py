@@ -25,7 +25,7 @@ from portal.findings import Finding
 from portal.site.config import SiteConfig, plain
 
 PDF_VARIABLE = "PORTAL_PDF"
-"""``PORTAL_PDF=false`` leaves out the PDF editions (a quicker preview)."""
+"""``PORTAL_PDF=false`` (or 0, no, nein, off) leaves out the PDF editions (a quicker preview)."""
 
 PREVIEW_VARIABLE = "PORTAL_PREVIEW"
 """Set by `make serve`: the editors' preview, findings shown on the pages."""
@@ -68,12 +68,8 @@ class Settings:
     @property
     def pdf(self) -> bool:
         """Whether the PDF editions are built (all builds but a quick preview)."""
-        return self.environ.get(PDF_VARIABLE, "true").strip().lower() not in {"0", "false", "no"}
-
-    @property
-    def preview_requested(self) -> bool:
-        """`make serve` asked for the preview; only a lenient build honours it."""
-        return is_true(self.environ.get(PREVIEW_VARIABLE, ""))
+        value = self.environ.get(PDF_VARIABLE, "true").strip().lower()
+        return value not in {"0", "false", "no", "nein", "off"}
 
 
 def is_true(value: Any) -> bool:
