@@ -30,7 +30,7 @@ LANGUAGES = load_languages(MKDOCS_YML)
 
 NOTICES = ("Betreiberangaben fehlen", "Der Newsletter kann noch nicht bestellt werden")
 """The deliberate warnings of an unconfigured portal (the operator's unset settings:
-hooks/operator_details.py, hooks/newsletter.py), which strict mode does not count."""
+portal.stages.prepare), which strict mode does not count."""
 
 DEFAULT_FRONT_MATTER = """\
 ---

@@ -127,7 +127,7 @@ def test_every_page_carries_the_policy_before_any_script(portal_site: Path) -> N
         if policies[0] != expected:
             problems.append(f"{name}: {policies[0]} statt {expected}")
         problems += [f"{name}: {problem}" for problem in policy_problems(policies[0], meta=True)]
-        # A page without a script (the redirect pages of hooks/language_redirects.py) passes.
+        # A page without a script (the redirect pages of portal.stages.finish) passes.
         script = html.find("<script")
         if script != -1 and script < html.find("Content-Security-Policy"):
             problems.append(f"{name}: ein Skript steht vor der Richtlinie")

@@ -129,7 +129,7 @@ def test_broken_link_on_a_fallback_page_is_reported_once_with_the_german_fix(
 def test_anchor_missing_only_in_the_translation_says_why_and_what_to_do(
     tmp_path: Path,
 ) -> None:
-    # As a site built without hooks/fallback_links.py has it.
+    # As a site built without the fallback anchors (portal.links.fallback) has it.
     findings = _check(
         tmp_path,
         {**DOCS, "a.md": "# A\n\n[V](hpg.md#vorbereitung)\n"},

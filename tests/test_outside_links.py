@@ -1,6 +1,6 @@
 """LinkChecker, an outside judge, finds no broken link in the served portal.
 
-The build's own link guard (hooks/links.py) checks every link and anchor
+The build's own link guard (portal.stages.finish) checks every link and anchor
 from the sources; LinkChecker checks what a reader's browser gets over HTTP
 (portal_testkit/linkchecker.py). Anchors it checks in the benchmark
 (`make bench`, measurement "links"), where its minutes do not slow the test

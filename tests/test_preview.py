@@ -1,4 +1,4 @@
-"""The preview's banner (portal.preview, hooks/preview.py): only in the lenient preview.
+"""The preview's banner (portal.preview, portal.stages.finish): only in the lenient preview.
 
 The browser test against a running ``mkdocs serve`` is tests/browser/test_preview.py.
 """

@@ -1,4 +1,4 @@
-"""Pages outside the nav are shown in their folder's section (hooks/sections.py)."""
+"""Pages outside the nav are shown in their folder's section (hooks/nav.py)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ whatever produced it:
 - a star left over as text at the edge of a word (``<em>Mentor</em>innen*``),
   the other half of a pair that went wrong.
 
-It knows nothing about MkDocs: ``hooks/emphasis.py`` runs it on every page's
+It knows nothing about MkDocs: ``portal.stages.finish`` runs it on every page's
 content and reports findings with the source line, and the tests run it over
 the whole built site.
 """

@@ -6,8 +6,8 @@ on every page, the ``*[ASD]: …`` definitions that Python-Markdown's ``abbr``
 extension turns into ``<abbr title="…">``. A term without an abbreviation
 („Fachteam“) carries a definition instead and appears on the glossary page
 only: an ``<abbr>`` around an ordinary word would tell screen readers it is an
-abbreviation. This module knows nothing about MkDocs; the hook
-``hooks/glossary.py`` adapts it to the build.
+abbreviation. This module knows nothing about MkDocs; the stages
+(``portal.stages.prepare``, ``portal.stages.pages``) adapt it to the build.
 """
 
 from __future__ import annotations

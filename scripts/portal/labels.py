@@ -4,7 +4,7 @@ Front matter stays German in both languages (the English ``x.en.md`` only
 translates title and description), so what readers see of a value — the
 status of an event, say — is looked up here in the page's language. One
 place per feature: templates reach it through the ``portal_label`` filter
-(``hooks/labels.py``), Python code through `label`.
+(``portal.stages.templates``), Python code through `label`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each kind of news (newsletter issues, events, trainings, …) has a provider:
 a function that gets a `NewsContext` and returns `NewsItem`s for the language
 being built. `portal.news_sources.PROVIDERS` lists them; a new kind of news
 is one more function there, not a change to this module or to the template
-(``overrides/partials/news.html``, rendered by ``hooks/news.py``).
+(``overrides/partials/news.html``, rendered by ``portal.stages.pages``).
 
 An item's URL is site-relative as built (``en/newsletter/ausgaben/ausgabe-001/``),
 so that the block can be placed on any page: `entries` makes it relative to

@@ -10,7 +10,8 @@ its own words.
 
 The rendered HTML is read into a small model (headings, paragraphs, lists,
 tables, notices) and written with python-docx and odfpy. This module knows
-nothing about MkDocs; ``hooks/template_downloads.py`` adapts it to the build.
+nothing about MkDocs: ``portal.stages.pages`` puts the links in, and
+``portal.stages.finish`` writes the files.
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ class Site:
 
 
 def _is_redirect_page(html: Path) -> bool:
-    # An old address (mkdocs-redirects, hooks/language_redirects.py) is no
+    # An old address (mkdocs-redirects, portal.stages.finish) is no
     # page of its own: the browser leaves it at once for the new one, which
     # is checked under its own path. Its refresh sits near the top.
     with html.open("rb") as handle:

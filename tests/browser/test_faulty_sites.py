@@ -139,7 +139,7 @@ def test_a_language_switch_that_loses_the_page_fails(browser: Browser, tmp_path:
         finally:
             context.close()
     # Where the German switch leads depends on which page last set the
-    # switcher (hooks/metadata.py points it for its overview pages); that it
+    # switcher (hooks/stages.py points it for its overview pages); that it
     # misses the translation is what counts.
     assert len(problems) == 2, problems
     assert problems[0] == (

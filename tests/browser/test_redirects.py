@@ -1,7 +1,7 @@
 """Old addresses of moved pages lead to the new page in every language, in a real browser.
 
 The German redirect pages come from mkdocs-redirects, the others from
-hooks/language_redirects.py, all from ``redirect_maps`` in mkdocs.yml.
+portal.stages.finish, all from ``redirect_maps`` in mkdocs.yml.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 /*
- * The portal's search worker, in place of Material's (hooks/search.py points
+ * The portal's search worker, in place of Material's (hooks/stages.py points
  * the theme's configuration here). It speaks Material's worker messages, so
  * the theme's search box, result list and keyboard handling stay as they are:
  *

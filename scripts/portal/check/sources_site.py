@@ -95,7 +95,7 @@ def read_sources_site(
     }
     assets = [uri for uri in docs_files if not languages.is_source(uri) and uri not in skip]
     files = set(pages) | set(assets)
-    # Generated pages (hooks/metadata.py): the audiences' overviews.
+    # Generated pages (portal.stages.pages): the audiences' overviews.
     for slug in ["index", *(audience.slug for audience in AUDIENCES.values())]:
         for language in languages:
             files.add(languages.dest_path(f"{OVERVIEW_DIR}/{slug}.md", language.code))

@@ -6,7 +6,7 @@ edition of this portal's pages, its „Stand“ and its source), a table of
 contents with page numbers, running headers, page numbers, clickable links,
 tagged (PDF/UA) with language and title. It is made from the HTML the build
 made of the same Markdown (`portal.editions.assemble`), laid out by
-WeasyPrint (`portal.editions.render`); ``hooks/editions.py`` feeds it.
+WeasyPrint (`portal.editions.render`); ``portal.stages.finish`` feeds it.
 
 ``PORTAL_PDF=false`` switches the editions off for a quick preview.
 """

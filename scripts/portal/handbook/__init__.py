@@ -1,6 +1,6 @@
 """Generated parts of the Redaktionshandbuch (``docs/redaktion/``).
 
-Pages of the handbook ask for them with markers that ``hooks/handbook.py``
+Pages of the handbook ask for them with markers that ``portal.stages.pages``
 replaces at build time, so that the handbook never repeats by hand what has
 one source elsewhere:
 

@@ -44,7 +44,7 @@ class PageInfo:
 def infer_pages(docs_dir: Path, *, languages: Languages) -> dict[str, PageInfo]:
     """Built page path → PageInfo for a suffix-layout docs folder, as i18n builds it.
 
-    The build records this itself (hooks/links.py); this is for checking a
+    The build records this itself (portal.stages.finish); this is for checking a
     site that was built elsewhere. Missing translations fall back to the
     default language's page (fallback_to_default).
     """

@@ -9,8 +9,9 @@ page of every language. Notices (missing operator details, reviews due) stay
 in the terminal: they are deliberate while the operator has not filled them
 in, and would sit on the start page for weeks.
 
-Plain functions over built HTML: the hook (``hooks/preview.py``) decides
-when, ``portal.mkdocs_adapter.is_preview`` whether.
+Plain functions over built HTML: the finish stage
+(``portal.stages.finish``, ``Finisher.preview_banners``) decides when,
+``portal.mkdocs_adapter.is_preview`` whether.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ in mkdocs.yml, but only for the default language: it does not know the
 suffixes of mkdocs-static-i18n, so ``/en/alt/`` is never mapped
 (mkdocs/mkdocs-redirects#33). The same entries are therefore the one place
 for every language: `language_redirects` derives the English (and any
-further language's) page from each of them, and ``hooks/language_redirects.py``
+further language's) page from each of them, and ``portal.stages.finish``
 writes them into the built site.
 """
 

@@ -14,7 +14,7 @@ The portal instead writes, per language, next to that language's pages
 
 Each language's pages are pointed at their own stub and at the portal's worker
 (see :func:`localize_config_script`). These are plain functions over the index
-data; ``hooks/search.py`` feeds them from the build.
+data; ``portal.stages.finish`` and ``hooks/stages.py`` feed them from the build.
 """
 
 from __future__ import annotations
