@@ -11,10 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from portal.findings import Finding
 
@@ -67,25 +63,3 @@ def label(name: str, *, language: str, roles: Sequence[Role]) -> str:
         if role.de == name:
             return role.label(language)
     return name
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its own tags (``!ENV``, ``!!python/…``) become None."""
-
-
-def _no_value(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("!", _no_value)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _no_value)
-
-
-def roles_from_file(config_file: Path) -> tuple[tuple[Role, ...], list[Finding]]:
-    """The roles configured in a mkdocs.yml, for the command line; defaults without one."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError):
-        return DEFAULT_ROLES, []
-    extra = config.get("extra") if isinstance(config, dict) else None
-    return roles_from_config(extra.get("roles") if isinstance(extra, dict) else None)

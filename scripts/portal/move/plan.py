@@ -17,6 +17,7 @@ from portal.move.front_matter import restamp, rewrite_related
 from portal.move.links import rewrite_links
 from portal.project import Project
 from portal.scaffold.files import slug
+from portal.site.model import load_site
 
 
 class MoveRefused(Exception):
@@ -80,7 +81,7 @@ def plan_move(project: Project, old: str, new: str) -> MovePlan:
         for code in languages.codes
         if (docs / languages.translation(old, code)).is_file()
     }
-    sources = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    sources = list(load_site(project).markdown)
     for target in moved.values():
         if (docs / target).exists():
             raise MoveRefused(

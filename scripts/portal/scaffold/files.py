@@ -14,7 +14,7 @@ import frontmatter
 from portal.metadata.check import check_page
 from portal.metadata.schemas import common_vocabulary
 from portal.project import Project
-from portal.roles import roles_from_file
+from portal.roles import roles_from_config
 from portal.sources import parse_source
 
 
@@ -88,7 +88,10 @@ def common_metadata(
     project: Project, args: argparse.Namespace, *, page_type: str
 ) -> dict[str, Any]:
     """The front matter fields every page has, from the shared options, in the usual order."""
-    roles, _ = roles_from_file(project.config_file)
+    # mkdocs.yml as read when the checkout was found (the site model sits above
+    # the scaffolds, which the features use).
+    extra = project.read_config().data.get("extra")
+    roles, _ = roles_from_config(extra.get("roles") if isinstance(extra, dict) else None)
     owner = args.verantwortlich or roles[0].de
     return {
         "title": args.titel,
