@@ -21,12 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 from portal.findings import Finding
-from portal.site.config import load_site_config
 
 SUBSCRIBE_MARKER = "<!-- portal:newsletter:subscribe -->"
 """Where a page (the archive, the start page) shows how to subscribe; issues get it too."""
@@ -172,9 +170,3 @@ def form_targets(extra: Mapping[str, object]) -> list[str]:
     """The hosts a form of the portal posts to, for ``portal.csp.FORM_TARGET_MODULES``."""
     origin = form_action_origin(extra.get("newsletter"))
     return [] if origin is None else [origin]
-
-
-def form_action_origin_of(config_file: Path) -> str | None:
-    """`form_action_origin` of the ``extra.newsletter`` in a ``mkdocs.yml``."""
-    extra = load_site_config(config_file).data.get("extra")
-    return form_action_origin(extra.get("newsletter") if isinstance(extra, dict) else None)
