@@ -112,6 +112,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
     }
     existing = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+    build.downloads = {
+        file.dest_uri: Path(file.abs_src_path)
+        for file in files
+        if file.abs_src_path and file_format(file.dest_uri) is not None
+    }
     pages = build.preparer.overview_pages(language, built=built, existing=existing)
     calendars = build.preparer.calendar_files(language, site_name=config.site_name)
     for generated in [*pages, *calendars]:
@@ -143,17 +148,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 # the transformed text.
 @event_priority(-100)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    sizes = {
-        file.dest_uri: Path(file.abs_src_path)
-        for file in files
-        if file.abs_src_path and file_format(file.dest_uri) is not None
-    }
+    build = site_build(config)
 
     def size_of(path: str) -> int | None:
-        source = sizes.get(path)
+        source = build.downloads.get(path)
         return source.stat().st_size if source is not None and source.is_file() else None
 
-    return site_build(config).finisher.content(
+    return build.finisher.content(
         html, page_ref(page, config), size_of=size_of, site_name=config.site_name
     )
 

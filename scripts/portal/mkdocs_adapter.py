@@ -195,6 +195,8 @@ class SiteBuild:
     finisher: Finisher
     nav_order: dict[str, list[str]] = field(default_factory=dict)
     """Per language: the German sources in the nav's order (the editions' chapters)."""
+    downloads: dict[str, Path] = field(default_factory=dict)
+    """The running language's files to download (PDF, ODT, …): built path → source file."""
     search_entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     search_config: dict[str, Any] = field(default_factory=dict)
     default_not_found: bytes | None = None

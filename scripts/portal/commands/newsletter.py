@@ -72,8 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     site = load_site(project)
     site_config = site.config
-    shown = site_config.shown("extra", project.root)
-    line = site_config.line_of("extra", "newsletter") or site_config.line_of("extra")
+    shown, line = site.setting_place("newsletter")
     subscription, problems = read_subscription(
         site.settings.extra.get("newsletter"), path=shown, line=line
     )

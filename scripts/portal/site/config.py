@@ -43,6 +43,8 @@ class SiteConfig:
     """The file each top-level key comes from."""
     parent: SiteConfig | None = None
     """The file this one inherits from (``INHERIT``), which MkDocs merges key by key."""
+    text: str = ""
+    """The file as read, for messages that quote a line of it."""
 
     def line_of(self, *keys: str) -> int:
         """The line of a (nested) key, 0 when it is not set."""
@@ -112,7 +114,7 @@ def load_site_config(path: Path) -> SiteConfig:
                 nodes[key] = node
                 data[key] = inherited.data[key]
                 sources[key] = inherited.sources[key]
-    return SiteConfig(path, data, nodes, sources, inherited)
+    return SiteConfig(path, data, nodes, sources, inherited, text)
 
 
 def plain(node: yaml.Node | None) -> Any:

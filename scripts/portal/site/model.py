@@ -63,6 +63,11 @@ class Site:
     def shown(self, path: Path) -> str:
         return self.project.shown(path)
 
+    def setting_place(self, *keys: str) -> tuple[str, int]:
+        """Where messages point for a setting below ``extra``: the file and the key's line."""
+        line = self.config.line_of("extra", *keys) or self.config.line_of("extra")
+        return self.config.shown("extra", self.root), line
+
     def source(self, src_uri: str) -> SourceFile:
         """A Markdown page as editors wrote it (read once per site)."""
         return self.sources.get(self.docs_dir / src_uri)

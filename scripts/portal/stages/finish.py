@@ -247,7 +247,7 @@ class Finisher:
             languages=site.languages,
             docs_dir=site.docs_dir,
             config_shown=site.shown(config_file),
-            config_text=config_file.read_text(encoding="utf-8-sig"),
+            config_text=site.config.text,
         )
         write_pages(self.site_dir, pages)
         findings += check_site(

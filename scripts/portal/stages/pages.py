@@ -11,7 +11,6 @@ the engine's adapter only says which page it is rendering.
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -354,7 +353,7 @@ class PagePreparer:
                 url = built.get(entry.src_uri)
                 if url is None:
                     continue  # excluded from the build (exclude_docs, drafts)
-                href = relative_page_url(url, base=own_url)
+                href = relative_url(url, base=own_url)
                 listed.append({**dataclasses.asdict(entry), "href": href, "lang": entry.language})
             return template.render(entries=listed, language=language)
 
@@ -412,20 +411,8 @@ class PagePreparer:
         details = page_details(
             entry,
             language=page.language.code,
-            calendar_url=relative_page_url(calendar, base=page.url) if calendar else None,
+            calendar_url=relative_url(calendar, base=page.url) if calendar else None,
         )
         block = self.templates.render(FACTS_TEMPLATE, portal_event=details)
         heading, end, rest = html.partition("</h1>") if "<h1" in html else ("", "", html)
         return heading + end + block + rest
-
-
-# Helper functions
-
-
-def relative_page_url(url: str, *, base: str) -> str:
-    """`url` as seen from the page at `base`, both site-relative (as MkDocs writes links)."""
-    if base != ".":
-        folder, name = posixpath.split(base)
-        base = folder if "." in name else base
-    relative = posixpath.relpath("/" + url, "/" + base)
-    return relative + "/" if url.endswith("/") else relative

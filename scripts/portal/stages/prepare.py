@@ -193,14 +193,8 @@ def _links(site: Site) -> list[Finding]:
     return findings
 
 
-def _settings_place(site: Site, *keys: str) -> tuple[str, int]:
-    return site.config.shown("extra", site.root), (
-        site.config.line_of("extra", *keys) or site.config.line_of("extra")
-    )
-
-
 def _subscription(site: Site) -> tuple[Subscription, list[Finding]]:
-    path, line = _settings_place(site, "newsletter")
+    path, line = site.setting_place("newsletter")
     subscription, problems = read_subscription(
         site.settings.extra.get("newsletter"), path=path, line=line
     )
@@ -212,10 +206,10 @@ def _operation(site: Site, *, subscription: Subscription, problems: list[Finding
     findings = []
     missing = missing_operator_fields(site.settings.operator)
     if missing:
-        path, line = _settings_place(site, "operator")
+        path, line = site.setting_place("operator")
         findings.append(missing_finding(missing, path=path, line=line))
     if subscription.kind == "unset" and not problems:
-        path, line = _settings_place(site, "newsletter")
+        path, line = site.setting_place("newsletter")
         findings.append(unset_finding(path=path, line=line))
     if site.settings.require_operator:
         address = release_address_finding(
